@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label="Work email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "username"}),
+        error_messages={"required": "Enter your work email address"},
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password"},
+    )
+    error_messages = {
+        "invalid_login": "The email address or password is not right. Check them and try again.",
+        "inactive": "This account has been switched off. Contact your MACE coordinator.",
+    }
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code, for example 123456",
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+    )
+
+    def clean_token(self) -> str:
+        digits = "".join(ch for ch in self.cleaned_data["token"] if ch.isdigit())
+        if len(digits) != 6:
+            raise forms.ValidationError("Enter the code as 6 digits, for example 123456")
+        return digits

@@ -1,0 +1,109 @@
+"""Agencies and the people who sign in."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class Agency(models.Model):
+    """A partner organisation of the safeguarding partnership."""
+
+    class Kind(models.TextChoices):
+        EARLY_HELP = "early_help", "Early Help"
+        CHILDRENS_SOCIAL_WORK = "childrens_social_work", "Children's Social Work"
+        POLICE = "police", "Police"
+        ADULTS_AND_HEALTH = "adults_and_health", "Adults and Health"
+        YOUTH_JUSTICE = "youth_justice", "Youth Justice"
+        HEALTH = "health", "Health"
+        EDUCATION = "education", "Education"
+        CAMHS = "camhs", "CAMHS"
+        YOUTH_OFFER = "youth_offer", "Youth Offer"
+        COMMUNITY_SAFETY = "community_safety", "Community safety"
+        THIRD_SECTOR = "third_sector", "Third sector"
+        ACCOMMODATION = "accommodation", "Accommodation provider"
+        OTHER = "other", "Other"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    """The roles of ARCHITECTURE §4. A user holds exactly one."""
+
+    REFERRER = "referrer", "Referrer"
+    COORDINATOR = "coordinator", "MACE coordinator"
+    CHAIR = "chair", "Chair"
+    MEMBER = "member", "Agency member"
+    ANALYST = "analyst", "Analyst"
+    SILVER = "silver", "Silver member"
+    GOLD = "gold", "Gold member"
+    AUDITOR = "auditor", "Auditor"
+    ADMIN = "admin", "System administrator"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("An email address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("role", Role.REFERRER)
+        extra.setdefault("is_staff", extra["role"] == Role.ADMIN)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.update(role=Role.ADMIN, is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Someone who signs in with their work email."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    email = models.EmailField(unique=True)
+    full_name = models.CharField(max_length=200)
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.REFERRER)
+    job_title = models.CharField(max_length=200, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} <{self.email}>"
+
+    @property
+    def requires_two_factor(self) -> bool:
+        return self.role != Role.REFERRER

@@ -1,0 +1,100 @@
+"""One append-only audit model: every read of a child's data, every export, every sign-in.
+
+Rows are written by mace.audit.services only. The application can neither update nor delete
+them: the model and its queryset refuse, and a database trigger refuses too (migration 0002),
+so not even a raw query through the application's connection can change the log.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class AppendOnlyError(Exception):
+    """Raised on any attempt to change or delete an audit row."""
+
+
+class EventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")
+
+    def delete(self):
+        raise AppendOnlyError("The audit log is append-only.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError("The audit log is append-only.")
+
+
+class Event(models.Model):
+    class Verb(models.TextChoices):
+        # Reads of child-identifiable data (the access log).
+        CHILD_VIEWED = "child.viewed", "Opened a child's record"
+        CHILDREN_LISTED = "children.listed", "Saw a child in a list or search result"
+        CHILD_HISTORY_VIEWED = "child.history_viewed", "Read a child's change history"
+        CHILD_RESTRICTED_REFUSED = "child.restricted_refused", "Was refused a restricted record"
+        BREAK_GLASS = "child.break_glass", "Broke glass to open a restricted record"
+        # Audit and review.
+        BREAK_GLASS_REVIEWED = "audit.break_glass_reviewed", "Reviewed a break-glass access"
+        LOG_SEARCHED = "audit.log_searched", "Searched the access log"
+        LOG_EXPORTED = "audit.log_exported", "Exported the access log"
+        # Accounts.
+        SIGNED_IN = "account.signed_in", "Signed in"
+        SIGN_IN_FAILED = "account.sign_in_failed", "Failed to sign in"
+        SIGNED_OUT = "account.signed_out", "Signed out"
+        LOCKED_OUT = "account.locked_out", "Locked out after repeated failures"
+        TWO_FACTOR_ENROLLED = "account.2fa_enrolled", "Set up two-factor authentication"
+        TWO_FACTOR_VERIFIED = "account.2fa_verified", "Passed two-factor authentication"
+        TWO_FACTOR_FAILED = "account.2fa_failed", "Failed two-factor authentication"
+        USER_CREATED = "account.user_created", "Created a user"
+
+    id = models.BigAutoField(primary_key=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    # Snapshots: the log must read the same after a user is renamed or changes role.
+    actor_email = models.CharField(max_length=254, blank=True, db_index=True)
+    actor_role = models.CharField(max_length=20, blank=True)
+    verb = models.CharField(max_length=40, choices=Verb.choices, db_index=True)
+    child = models.ForeignKey(
+        "people.Child",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    path = models.CharField(max_length=500, blank=True)
+    method = models.CharField(max_length=8, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    reason = models.TextField(blank=True)
+    payload = models.JSONField(default=dict, blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["child", "at"]),
+            models.Index(fields=["actor", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_email} {self.verb}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")

@@ -1,0 +1,81 @@
+"""Reading the audit log: auditors only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from mace.accounts.permissions import can_view_audit
+from mace.audit.models import Event
+from mace.people.models import ChildAccess
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    actor_email: str = ""
+    child: str = ""  # a child's record ID, or part of a name
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    verb: str = ""
+
+
+def _require_auditor(user) -> None:
+    if not can_view_audit(user):
+        raise Http404("Not found")
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def events_search(*, user, filters: LogFilter) -> QuerySet[Event]:
+    """Audit events matching the filters, newest first."""
+    _require_auditor(user)
+    qs = Event.objects.select_related("child")
+    if filters.actor_email:
+        qs = qs.filter(actor_email__icontains=filters.actor_email.strip())
+    if filters.child:
+        term = filters.child.strip()
+        try:
+            qs = qs.filter(child_id=uuid.UUID(term))
+        except ValueError:
+            condition = Q()
+            for part in term.split():
+                condition &= Q(child__given_name__icontains=part) | Q(
+                    child__family_name__icontains=part
+                )
+            qs = qs.filter(condition)
+    if filters.date_from:
+        qs = qs.filter(at__gte=_day_start(filters.date_from))
+    if filters.date_to:
+        qs = qs.filter(at__lt=_day_start(filters.date_to + dt.timedelta(days=1)))
+    if filters.verb:
+        qs = qs.filter(verb=filters.verb)
+    return qs.order_by("-at", "-id")
+
+
+def break_glass_grants(*, user, reviewed: bool = False) -> QuerySet[ChildAccess]:
+    """Break-glass accesses awaiting review (or already reviewed), for the auditor."""
+    _require_auditor(user)
+    return (
+        ChildAccess.objects.filter(
+            basis=ChildAccess.Basis.BREAK_GLASS, reviewed_at__isnull=not reviewed
+        )
+        .select_related("user", "user__agency", "child", "reviewed_by")
+        .order_by("created_at" if not reviewed else "-reviewed_at")
+    )
+
+
+def break_glass_get(*, user, grant_id: uuid.UUID) -> ChildAccess:
+    _require_auditor(user)
+    try:
+        return ChildAccess.objects.select_related("user", "child").get(
+            pk=grant_id, basis=ChildAccess.Basis.BREAK_GLASS
+        )
+    except ChildAccess.DoesNotExist:
+        raise Http404("Not found") from None

@@ -1,0 +1,202 @@
+"""Who may see which child: the only place that decides it (ARCHITECTURE §4).
+
+Pages, API, exports, search and reports all call these functions. A child the user may not
+see is reported exactly as a child that does not exist (Http404), so that nobody learns a
+record exists; the one exception is a restricted record the user could otherwise see, where
+the user is told it is restricted and may break glass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from mace.accounts.models import Role
+from mace.accounts.permissions import COHORT_ROLES, can_search_cohort, can_view_audit
+from mace.audit.models import Event
+from mace.audit.services import access_record, access_record_many
+from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias
+
+# Which grants open a child to a role that does not see the whole cohort.
+GRANT_BASES_BY_ROLE: dict[str, tuple[str, ...]] = {
+    Role.MEMBER: (ChildAccess.Basis.INVITATION, ChildAccess.Basis.ACTION),
+    Role.SILVER: (ChildAccess.Basis.ESCALATION,),
+    Role.GOLD: (ChildAccess.Basis.ESCALATION,),
+}
+# Grants that open a restricted record to a user who could otherwise see the child.
+UNRESTRICTING_BASES = (ChildAccess.Basis.NAMED, ChildAccess.Basis.BREAK_GLASS)
+
+PAGE_SIZE = 25
+
+
+class RestrictedRecord(Exception):
+    """The user could see this child, but the record is restricted to named users."""
+
+    def __init__(self, child_id: uuid.UUID):
+        super().__init__(str(child_id))
+        self.child_id = child_id
+
+
+def _active_user(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def _granted_child_ids(user, bases, at: dt.datetime) -> QuerySet:
+    return ChildAccess.objects.active(at).filter(user=user, basis__in=bases).values("child_id")
+
+
+def _children_in_scope(user, at: dt.datetime) -> QuerySet[Child]:
+    """Children the user's role reaches, before restriction is applied."""
+    if not _active_user(user):
+        return Child.objects.none()
+    if user.role in COHORT_ROLES:
+        return Child.objects.all()
+    bases = GRANT_BASES_BY_ROLE.get(user.role)
+    if not bases:
+        return Child.objects.none()
+    return Child.objects.filter(pk__in=_granted_child_ids(user, bases, at))
+
+
+def children_visible_to(user, *, at: dt.datetime | None = None) -> QuerySet[Child]:
+    """Every child this user may see now: in scope, and unrestricted or unlocked for them."""
+    at = at or timezone.now()
+    return _children_in_scope(user, at).filter(
+        Q(restricted=False) | Q(pk__in=_granted_child_ids(user, UNRESTRICTING_BASES, at))
+    )
+
+
+def child_can_break_glass(*, user, child_id: uuid.UUID) -> bool:
+    """May this user break glass on this child (in scope, restricted, not yet unlocked)?"""
+    now = timezone.now()
+    in_scope = _children_in_scope(user, now).filter(pk=child_id, restricted=True).exists()
+    return in_scope and not children_visible_to(user, at=now).filter(pk=child_id).exists()
+
+
+def child_get_for_user(
+    *, user, child_id: uuid.UUID, verb: str = Event.Verb.CHILD_VIEWED
+) -> Child:
+    """Fetch a child with its record's related rows, authorise, and log the read.
+
+    Raises Http404 for missing and not-yours alike, RestrictedRecord for a restricted record
+    the user could break glass on.
+    """
+    current_addresses = Prefetch(
+        "addresses",
+        queryset=ChildAddress.objects.select_related("ward").order_by("-date_from"),
+    )
+    try:
+        child = (
+            children_visible_to(user)
+            .select_related("school", "school__ward")
+            .prefetch_related("aliases", current_addresses)
+            .get(pk=child_id)
+        )
+    except Child.DoesNotExist:
+        if child_can_break_glass(user=user, child_id=child_id):
+            raise RestrictedRecord(child_id) from None
+        raise Http404("No child found") from None
+    access_record(actor=user, child=child, verb=verb)
+    return child
+
+
+def children_search(*, user, query: str = "") -> QuerySet[Child]:
+    """Children this user may see, matching a name, alias or case-system ID."""
+    qs = children_visible_to(user).select_related("school")
+    query = (query or "").strip()
+    if query:
+        condition = Q()
+        for term in query.split():
+            condition &= (
+                Q(given_name__icontains=term)
+                | Q(family_name__icontains=term)
+                | Q(preferred_name__icontains=term)
+                | Q(case_system_id__iexact=term)
+                | Q(aliases__name__icontains=term)
+            )
+        qs = qs.filter(pk__in=Child.objects.filter(condition).values("pk"))
+    return qs.order_by("family_name", "given_name", "id")
+
+
+def children_page_for_user(*, user, query: str = "", page_number=1) -> Page:
+    """One page of the cohort search, each child shown logged in the access log."""
+    if not can_search_cohort(user):
+        raise Http404("No children found")
+    page = Paginator(children_search(user=user, query=query), PAGE_SIZE).get_page(page_number)
+    access_record_many(actor=user, children=page.object_list, payload={"query": query})
+    return page
+
+
+def children_granted_to(*, user) -> QuerySet[ChildAccess]:
+    """The user's active grants, with their children, for a member's home page."""
+    visible = children_visible_to(user)
+    return (
+        ChildAccess.objects.active()
+        .filter(user=user, child__in=visible)
+        .exclude(basis__in=UNRESTRICTING_BASES)
+        .select_related("child")
+        .order_by("expires_at")
+    )
+
+
+def cohort_counts_by_ward(*, user) -> list[tuple[str | None, int]]:
+    """Children in the whole cohort by ward of current address: counts, never names.
+
+    Silver and Gold see these aggregates; callers suppress small counts before showing them.
+    """
+    if not _active_user(user) or user.role not in (Role.SILVER, Role.GOLD, *COHORT_ROLES):
+        return []
+    rows = (
+        ChildAddress.objects.filter(date_to__isnull=True)
+        .values("ward__name")
+        .annotate(n=Count("child_id", distinct=True))
+        .order_by("ward__name")
+    )
+    return [(row["ward__name"], row["n"]) for row in rows]
+
+
+def child_get_for_audit(*, user, child_id: uuid.UUID) -> Child:
+    """An auditor reads a child's identity and change history (not case narrative)."""
+    if not can_view_audit(user):
+        raise Http404("No child found")
+    try:
+        child = Child.objects.get(pk=child_id)
+    except Child.DoesNotExist:
+        raise Http404("No child found") from None
+    access_record(actor=user, child=child, verb=Event.Verb.CHILD_HISTORY_VIEWED)
+    return child
+
+
+def child_history(*, child: Child) -> list[dict]:
+    """Every recorded change to the child's identity, aliases and addresses, newest first."""
+    entries = []
+    for model, queryset in (
+        ("Child", child.history.select_related("history_user")),
+        ("Alias", ChildAlias.history.filter(child_id=child.pk)),
+        ("Address", ChildAddress.history.filter(child_id=child.pk)),
+    ):
+        records = list(queryset.select_related("history_user").order_by("history_date"))
+        previous_by_id: dict = {}
+        for record in records:
+            previous = previous_by_id.get(record.id)
+            changes = []
+            if previous is not None:
+                delta = record.diff_against(previous)
+                changes = [(c.field, c.old, c.new) for c in delta.changes]
+            previous_by_id[record.id] = record
+            entries.append(
+                {
+                    "model": model,
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "type": record.get_history_type_display(),
+                    "changes": changes,
+                    "reason": record.history_change_reason or "",
+                }
+            )
+    entries.sort(key=lambda e: e["when"], reverse=True)
+    return entries

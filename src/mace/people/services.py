@@ -1,0 +1,112 @@
+"""Writes about children and who may see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from mace.accounts.permissions import can_view_audit
+from mace.audit.models import Event
+from mace.audit.services import event_record
+from mace.people.models import Child, ChildAccess
+from mace.people.selectors import child_can_break_glass
+
+BREAK_GLASS_MIN_REASON = 20
+
+
+def break_glass_open(*, actor, child_id: uuid.UUID, reason: str) -> ChildAccess:
+    """Open a restricted record for a limited time, with a written reason, for review."""
+    reason = (reason or "").strip()
+    if not child_can_break_glass(user=actor, child_id=child_id):
+        raise PermissionDenied("You cannot break glass on this record.")
+    if len(reason) < BREAK_GLASS_MIN_REASON:
+        raise ValidationError(
+            {
+                "reason": (
+                    f"Explain why you need this record now, in at least "
+                    f"{BREAK_GLASS_MIN_REASON} characters"
+                )
+            }
+        )
+    now = timezone.now()
+    with transaction.atomic():
+        child = Child.objects.get(pk=child_id)
+        grant = ChildAccess(
+            user=actor,
+            child=child,
+            basis=ChildAccess.Basis.BREAK_GLASS,
+            reason=reason,
+            starts_at=now,
+            expires_at=now + dt.timedelta(hours=settings.MACE_BREAK_GLASS_HOURS),
+            granted_by=actor,
+        )
+        grant.full_clean()
+        grant.save()
+        event_record(
+            actor=actor, verb=Event.Verb.BREAK_GLASS, child=child, obj=grant, reason=reason
+        )
+    return grant
+
+
+def break_glass_review(*, actor, grant_id: uuid.UUID, note: str) -> ChildAccess:
+    """The auditor records that a break-glass access was reviewed, and what they found."""
+    if not can_view_audit(actor):
+        raise PermissionDenied("Only an auditor reviews break-glass access.")
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": "Enter what the review found"})
+    with transaction.atomic():
+        grant = ChildAccess.objects.select_for_update().get(
+            pk=grant_id, basis=ChildAccess.Basis.BREAK_GLASS
+        )
+        if grant.reviewed_at is not None:
+            raise ValidationError({"note": "This access has already been reviewed"})
+        grant.reviewed_at = timezone.now()
+        grant.reviewed_by = actor
+        grant.review_note = note
+        grant.save(update_fields=["reviewed_at", "reviewed_by", "review_note"])
+        event_record(
+            actor=actor,
+            verb=Event.Verb.BREAK_GLASS_REVIEWED,
+            child=grant.child,
+            obj=grant,
+            reason=note,
+        )
+    return grant
+
+
+def child_access_grant(
+    *,
+    actor,
+    user,
+    child: Child,
+    basis: str,
+    expires_at: dt.datetime | None = None,
+    starts_at: dt.datetime | None = None,
+    reason: str = "",
+) -> ChildAccess:
+    """Give one user access to one child on a stated basis (invitation, action, ...).
+
+    Called by the services that create the basis (a meeting invitation, an action, an
+    escalation); they have checked that the actor may do that.
+    """
+    if basis == ChildAccess.Basis.BREAK_GLASS:
+        raise ValueError("Break-glass access is opened with break_glass_open")
+    with transaction.atomic():
+        grant = ChildAccess(
+            user=user,
+            child=child,
+            basis=basis,
+            reason=reason,
+            starts_at=starts_at or timezone.now(),
+            expires_at=expires_at,
+            granted_by=actor,
+        )
+        grant.full_clean()
+        grant.save()
+    return grant

@@ -1,0 +1,71 @@
+"""Child pages. Visibility and logging happen in mace.people.selectors, never here."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from mace.accounts.permissions import can_search_cohort
+from mace.audit.models import Event
+from mace.audit.services import access_record
+from mace.people import selectors, services
+from mace.people.forms import BreakGlassForm, ChildSearchForm
+from mace.people.models import Child
+
+
+def child_list(request):
+    if not can_search_cohort(request.user):
+        raise Http404("No children found")
+    form = ChildSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    page = selectors.children_page_for_user(
+        user=request.user, query=query, page_number=request.GET.get("page")
+    )
+    return render(request, "people/child_list.html", {"form": form, "page": page, "query": query})
+
+
+def child_detail(request, child_id: uuid.UUID):
+    try:
+        child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    except selectors.RestrictedRecord:
+        return redirect("people:break_glass", child_id=child_id)
+    today = timezone.localdate()
+    return render(
+        request,
+        "people/child_detail.html",
+        {"child": child, "age": child.age_on(today), "today": today},
+    )
+
+
+def break_glass(request, child_id: uuid.UUID):
+    if not selectors.child_can_break_glass(user=request.user, child_id=child_id):
+        raise Http404("No child found")
+    form = BreakGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_glass_open(
+                actor=request.user, child_id=child_id, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            for message in exc.message_dict.get("reason", exc.messages):
+                form.add_error("reason", message)
+        except PermissionDenied:
+            raise Http404("No child found") from None
+        else:
+            return redirect("people:child_detail", child_id=child_id)
+    elif request.method == "GET":
+        access_record(
+            actor=request.user,
+            child=Child(pk=child_id),
+            verb=Event.Verb.CHILD_RESTRICTED_REFUSED,
+        )
+    return render(
+        request,
+        "people/break_glass.html",
+        {"form": form, "hours": settings.MACE_BREAK_GLASS_HOURS},
+    )

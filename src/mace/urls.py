@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from mace.web import views as web_views
+
+admin.site.site_header = "MACE administration"
+admin.site.site_title = "MACE administration"
+
+urlpatterns = [
+    path("", include(("mace.web.urls", "web"))),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("account/", include("mace.accounts.urls")),
+    path("children/", include("mace.people.urls")),
+    path("audit/", include("mace.audit.urls")),
+    # The admin signs in through the service's own sign-in (second factor and lockout).
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "mace.web.views.error_403"
+handler404 = "mace.web.views.error_404"
+handler500 = "mace.web.views.error_500"

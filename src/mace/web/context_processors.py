@@ -1,0 +1,42 @@
+"""What every page's layout needs: service name, guidance link, the user's navigation."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+
+from mace.accounts.models import Role
+from mace.accounts.permissions import can_administer, can_search_cohort, can_view_audit
+
+
+def _navigation(user) -> list[tuple[str, str]]:
+    if not user.is_authenticated:
+        return []
+    items = [("Home", reverse("web:home"))]
+    if can_search_cohort(user):
+        items.append(("Children", reverse("people:child_list")))
+    if can_view_audit(user):
+        items.append(("Access log", reverse("audit:log")))
+        items.append(("Break-glass reviews", reverse("audit:break_glass_list")))
+    if can_administer(user):
+        items.append(("Administration", reverse("admin:index")))
+    return items
+
+
+def service(request) -> dict:
+    user = request.user
+    nav = _navigation(user)
+    path = request.path
+    current = None
+    for label, href in nav:
+        if path == href or (href != "/" and path.startswith(href)):
+            current = label
+    return {
+        "service_name": settings.MACE_SERVICE_NAME,
+        "partnership_name": settings.MACE_PARTNERSHIP_NAME,
+        "guidance_url": settings.MACE_GUIDANCE_URL,
+        "demo_mode": settings.DEMO,
+        "two_factor_waived": settings.MACE_WAIVE_2FA,
+        "navigation": [(label, href, label == current) for label, href in nav],
+        "role_label": Role(user.role).label if user.is_authenticated else "",
+    }

@@ -1,0 +1,56 @@
+"""GOV.UK Design System markup for Django forms: one field tag and the error summary."""
+
+from __future__ import annotations
+
+from django import forms, template
+
+register = template.Library()
+
+
+def _kind(field) -> str:
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return "input"
+
+
+@register.inclusion_tag("govuk/field.html")
+def govuk_field(field, label_size: str = "s", width: str = "", autocomplete: str = ""):
+    """Render a bound field with its label, hint and error in GOV.UK markup."""
+    widget = field.field.widget
+    input_type = getattr(widget, "input_type", "text")
+    return {
+        "field": field,
+        "kind": _kind(field),
+        "input_type": input_type,
+        "label_size": label_size,
+        "width": width,
+        "autocomplete": autocomplete or widget.attrs.get("autocomplete", ""),
+        "inputmode": widget.attrs.get("inputmode", ""),
+        "errors": field.errors,
+        "value": field.value() if field.value() is not None else "",
+    }
+
+
+@register.inclusion_tag("govuk/error_summary.html")
+def govuk_error_summary(form):
+    """The error summary at the top of a form, linking to each field in error."""
+    items = []
+    if form is not None and form.errors:
+        for error in form.non_field_errors():
+            items.append(("", error))
+        for field in form:
+            for error in field.errors:
+                target = field.auto_id
+                if _kind(field) in {"radios", "checkboxes"}:
+                    target = f"{field.auto_id}_0"
+                items.append((target, error))
+    return {"items": items}
