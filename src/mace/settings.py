@@ -18,7 +18,8 @@ BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("MACE_PROJECT_DIR", BASE_DIR.parent.parent))
 VAR_DIR = Path(os.environ.get("MACE_VAR_DIR", PROJECT_DIR / "var"))
 
-MACE_ENV = os.environ.get("MACE_ENV", "demo")
+# Under pytest (which sets PYTEST_VERSION) the default mode is "test".
+MACE_ENV = os.environ.get("MACE_ENV") or ("test" if "PYTEST_VERSION" in os.environ else "demo")
 if MACE_ENV not in {"demo", "test", "production"}:
     raise ImproperlyConfigured("MACE_ENV must be one of demo, test, production")
 DEMO = MACE_ENV == "demo"
@@ -49,9 +50,7 @@ else:
         "DJANGO_SECRET_KEY", "demo-only-not-secret-" + "x" * 40
     )
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver", "[::1]"]
-    _database_url = os.environ.get(
-        "DATABASE_URL", f"sqlite:///{VAR_DIR / 'mace.sqlite3'}"
-    )
+    _database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'mace.sqlite3'}"
 
 DEBUG = DEMO and _env_bool("MACE_DEBUG", True)
 
@@ -187,7 +186,8 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# Collected files are for production; demo and tests serve from the finders (WhiteNoise).
+STATIC_ROOT = VAR_DIR / "static" if PRODUCTION else None
 STATICFILES_DIRS = [
     ("govuk", PROJECT_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
     # Our stylesheet, compiled from src/mace/web/scss by `make assets`.

@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -105,8 +105,15 @@ def child_get_for_user(
 
 
 def children_search(*, user, query: str = "") -> QuerySet[Child]:
-    """Children this user may see, matching a name, alias or case-system ID."""
-    qs = children_visible_to(user).select_related("school")
+    """Children this user may see, matching a name, alias or case-system ID.
+
+    Each row is annotated ``locked``: a restricted record the user could break glass on.
+    Locked records appear only in answer to a search (never when browsing), and the page
+    shows them without any identifying detail.
+    """
+    now = timezone.now()
+    unlocked = _granted_child_ids(user, UNRESTRICTING_BASES, now)
+    qs = _children_in_scope(user, now).select_related("school")
     query = (query or "").strip()
     if query:
         condition = Q()
@@ -119,15 +126,21 @@ def children_search(*, user, query: str = "") -> QuerySet[Child]:
                 | Q(aliases__name__icontains=term)
             )
         qs = qs.filter(pk__in=Child.objects.filter(condition).values("pk"))
-    return qs.order_by("family_name", "given_name", "id")
+    else:
+        qs = qs.filter(Q(restricted=False) | Q(pk__in=unlocked))
+    locked = ExpressionWrapper(
+        Q(restricted=True) & ~Q(pk__in=unlocked), output_field=BooleanField()
+    )
+    return qs.annotate(locked=locked).order_by("family_name", "given_name", "id")
 
 
 def children_page_for_user(*, user, query: str = "", page_number=1) -> Page:
-    """One page of the cohort search, each child shown logged in the access log."""
+    """One page of the cohort search; each child shown is written to the access log."""
     if not can_search_cohort(user):
         raise Http404("No children found")
     page = Paginator(children_search(user=user, query=query), PAGE_SIZE).get_page(page_number)
-    access_record_many(actor=user, children=page.object_list, payload={"query": query})
+    shown = [child for child in page.object_list if not child.locked]
+    access_record_many(actor=user, children=shown, payload={"query": query})
     return page
 
 

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from mace.accounts.models import Role
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(db):
+    def _make(role: str = Role.COORDINATOR, **kwargs):
+        return UserFactory(role=role, is_staff=(role == Role.ADMIN), **kwargs)
+
+    return _make
+
+
+@pytest.fixture
+def signed_in(client, settings):
+    """A test client signed in as a user, second factor passed (as after a real sign-in)."""
+
+    def _sign_in(user):
+        settings.MACE_WAIVE_2FA = False
+        client.force_login(user)
+        if user.requires_two_factor:
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+            session = client.session
+            session["otp_device_id"] = device.persistent_id
+            session.save()
+        return client
+
+    return _sign_in

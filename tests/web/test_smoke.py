@@ -1,0 +1,13 @@
+import pytest
+from django.urls import reverse
+
+from mace.accounts.models import Role
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", Role.values)
+def test_each_role_lands_on_its_own_home_page(role, make_user, signed_in):
+    client = signed_in(make_user(role))
+    response = client.get(reverse("web:home"))
+    assert response.status_code == 200
+    assert response.templates[0].name == f"web/home/{role}.html"
