@@ -46,9 +46,7 @@ if PRODUCTION:
     _database_url = _required("DATABASE_URL")
 else:
     # Demo and test only: a fixed, obviously non-secret key. Production has no default.
-    SECRET_KEY = os.environ.get(
-        "DJANGO_SECRET_KEY", "demo-only-not-secret-" + "x" * 40
-    )
+    SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-only-not-secret-" + "x" * 40)
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver", "[::1]"]
     _database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'mace.sqlite3'}"
 
@@ -174,10 +172,10 @@ MACE_BREAK_GLASS_HOURS = int(os.environ.get("MACE_BREAK_GLASS_HOURS", "4"))
 MACE_INVITATION_ACCESS_DAYS = 28
 
 MACE_SERVICE_NAME = os.environ.get("MACE_SERVICE_NAME", "Multi-Agency Child Exploitation (MACE)")
-MACE_PARTNERSHIP_NAME = os.environ.get("MACE_PARTNERSHIP_NAME", "Leeds Safeguarding Children Partnership")
-MACE_GUIDANCE_URL = os.environ.get(
-    "MACE_GUIDANCE_URL", "https://leeds.proceduresonline.com/"
+MACE_PARTNERSHIP_NAME = os.environ.get(
+    "MACE_PARTNERSHIP_NAME", "Leeds Safeguarding Children Partnership"
 )
+MACE_GUIDANCE_URL = os.environ.get("MACE_GUIDANCE_URL", "https://leeds.proceduresonline.com/")
 MACE_DEMO_PASSWORD = os.environ.get("MACE_DEMO_PASSWORD", "mace-demo-2026")
 
 LANGUAGE_CODE = "en-gb"

@@ -66,9 +66,9 @@ def page(browser, live_server, settings):
     page.csp_violations = []
     page.on(
         "console",
-        lambda msg: page.csp_violations.append(msg.text)
-        if "Content Security Policy" in msg.text
-        else None,
+        lambda msg: (
+            page.csp_violations.append(msg.text) if "Content Security Policy" in msg.text else None
+        ),
     )
     yield page
     context.close()
@@ -85,9 +85,7 @@ def axe_check():
             "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',"
             " 'wcag21aa', 'wcag22aa', 'best-practice']})"
         )
-        problems = [
-            f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]
-        ]
+        problems = [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
         assert problems == [], f"axe-core on {page.url}: {problems}"
 
     return _check

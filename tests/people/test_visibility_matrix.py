@@ -10,8 +10,8 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from mace.accounts.models import Role
 from mace.people.models import ChildAccess

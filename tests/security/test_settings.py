@@ -58,7 +58,14 @@ def test_production_settings_values():
         " s.SECURE_HSTS_SECONDS >= 31536000, s.SECURE_SSL_REDIRECT)"
     )
     result = _mace("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
-    assert result.stdout.strip().splitlines()[-1].split() == ["False", "True", "True", "True", "True", "True"]
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "False",
+        "True",
+        "True",
+        "True",
+        "True",
+        "True",
+    ]
 
 
 def test_debug_is_off_outside_demo(settings):

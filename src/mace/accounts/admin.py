@@ -53,8 +53,13 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
             {
                 "classes": ["wide"],
                 "fields": [
-                    "email", "full_name", "role", "agency", "job_title",
-                    "password1", "password2",
+                    "email",
+                    "full_name",
+                    "role",
+                    "agency",
+                    "job_title",
+                    "password1",
+                    "password2",
                 ],  # fmt: skip
             },
         )

@@ -28,7 +28,9 @@ def user_create(
     if actor is not None and not can_administer(actor):
         raise PermissionDenied("Only an administrator creates users.")
     if role not in Role.values:
-        raise ValidationError({"role": f"Unknown role {role!r}; choose from {', '.join(Role.values)}"})
+        raise ValidationError(
+            {"role": f"Unknown role {role!r}; choose from {', '.join(Role.values)}"}
+        )
     email = User.objects.normalize_email(email).lower()
     with transaction.atomic():
         if User.objects.filter(email=email).exists():

@@ -63,7 +63,11 @@ def access_record(*, actor, child, verb: str = Event.Verb.CHILD_VIEWED, reason: 
 
 
 def access_record_many(
-    *, actor, children: Iterable, verb: str = Event.Verb.CHILDREN_LISTED, payload: dict | None = None
+    *,
+    actor,
+    children: Iterable,
+    verb: str = Event.Verb.CHILDREN_LISTED,
+    payload: dict | None = None,
 ) -> int:
     """Log that each of these children was shown to the actor (one query for the page)."""
     base = {**_actor_fields(actor), **_request_fields(), "verb": verb, "payload": payload or {}}

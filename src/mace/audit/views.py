@@ -70,9 +70,18 @@ def access_log_export(request):
         for event in events.iterator(chunk_size=2000):
             yield writer.writerow(
                 [
-                    event.at.isoformat(), event.actor_email, event.actor_role, event.verb,
-                    event.child_id or "", event.object_type, event.object_id, event.path,
-                    event.method, event.ip_address or "", event.user_agent, event.reason,
+                    event.at.isoformat(),
+                    event.actor_email,
+                    event.actor_role,
+                    event.verb,
+                    event.child_id or "",
+                    event.object_type,
+                    event.object_id,
+                    event.path,
+                    event.method,
+                    event.ip_address or "",
+                    event.user_agent,
+                    event.reason,
                 ]  # fmt: skip
             )
 
@@ -85,7 +94,9 @@ def access_log_export(request):
 def break_glass_list(request):
     pending = selectors.break_glass_grants(user=request.user)
     reviewed = selectors.break_glass_grants(user=request.user, reviewed=True)[:50]
-    return render(request, "audit/break_glass_list.html", {"pending": pending, "reviewed": reviewed})
+    return render(
+        request, "audit/break_glass_list.html", {"pending": pending, "reviewed": reviewed}
+    )
 
 
 def break_glass_review(request, grant_id: uuid.UUID):

@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+# This module is data: keep the hand-made layout of its lists.
+# fmt: off
+
 # Ages, year groups and address dates are all relative to this day, not to "today", so
 # that a seed gives the same city whenever it is generated.
 REFERENCE_DATE = dt.date(2026, 11, 1)
@@ -121,10 +124,11 @@ SCHOOL_PLACE_PREFIXES: tuple[str, ...] = (
     "Osier", "Plover", "Rook", "Sedge", "Sorrel", "Teasel", "Thistle", "Wren", "Yarrow",
 )
 SCHOOL_PLACE_SUFFIXES: tuple[str, ...] = (
-    "royd", "holme", "beck", "garth", "thwaite", "ings", "clough", "shaw", "thorpe",
+    "royd", "holme", "beck", "garth", "thwaite", "worth", "clough", "shaw", "thorpe",
 )
 SCHOOL_SAINTS: tuple[str, ...] = (
-    "Aldhelm", "Bega", "Cedd", "Everilda", "Hybald", "Ethelburga", "Paulinus", "Eanswythe",
+    "Aldhelm", "Bega", "Cedd", "Everilda", "Hybald", "Ethelburga", "Oswin", "Eanswythe",
+    "Osyth", "Werburgh", "Cuthburga", "Botolph",
 )
 # (phase, how many, name patterns); {place} and {saint} are filled in.
 SCHOOL_PLAN: tuple[tuple[str, int, tuple[str, ...]], ...] = (
@@ -199,15 +203,15 @@ DEMO_USERS: tuple[tuple[str, str, str, str], ...] = (
 AGE_WEIGHTS: tuple[tuple[int, int], ...] = (
     (8, 2), (9, 2), (10, 3), (11, 4), (12, 6), (13, 9), (14, 12), (15, 14), (16, 14),
     (17, 12), (18, 5),
-)  # fmt: skip
+)
 # Unaccompanied asylum-seeking children arrive mostly at 15-17.
 UASC_AGE_WEIGHTS: tuple[tuple[int, int], ...] = ((14, 2), (15, 4), (16, 6), (17, 5))
 GENDER_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("male", 54), ("female", 44), ("other", 1), ("not_known", 1),
-)  # fmt: skip
+)
 SEND_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("none", 68), ("sen_support", 18), ("ehcp", 8), ("not_known", 6),
-)  # fmt: skip
+)
 DISABILITY_NOTES: tuple[str, ...] = (
     "Autism spectrum condition",
     "ADHD, diagnosed",
@@ -222,7 +226,7 @@ DISABILITY_NOTES: tuple[str, ...] = (
 )
 LEGAL_STATUS_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("none", 720), ("cin", 110), ("cp", 65), ("la_s20", 40), ("la_s31", 50), ("la_s38", 15),
-)  # fmt: skip
+)
 CARE_LEAVER_SHARE_AT_17_PLUS = 0.06
 RESTRICTED_SHARE = 0.02
 RESTRICTION_REASONS: tuple[str, ...] = (
@@ -241,7 +245,7 @@ STREET_NAMES: tuple[str, ...] = (
     "Slim", "Trigger", "Zed", "Kash", "Reload", "Fizz", "Dizzy", "Spider", "Biggz", "Chunks",
     "Rico", "Neo", "Taz", "Tank", "Scrappy", "Dotty", "Sparks", "Peanut", "Ace", "Bandz",
     "Milli", "Juice", "Stretch", "Twitch", "Smudge", "Bambi", "Angel", "Princess", "Baby",
-)  # fmt: skip
+)
 # Short forms people actually use; names not listed fall back to initials or surname forms.
 NICKNAMES: dict[str, tuple[str, ...]] = {
     "Oliver": ("Ollie", "Olly"), "Jack": ("Jacko",), "Harry": ("Haz",), "Jacob": ("Jake",),
@@ -267,7 +271,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "Gurpreet": ("Gurp",), "Jaskaran": ("Jas",), "Harvir": ("Harv",), "Priya": ("Pri",),
     "Mustafa": ("Musti",), "Abdulrahman": ("Abdul",), "Yonas": ("Yoni",),
     "Zabiullah": ("Zabi",), "Samiullah": ("Sami",), "Rahmatullah": ("Rahmat",),
-}  # fmt: skip
+}
 # Other spellings a record may carry (alias kind "alias").
 SPELLING_VARIANTS: dict[str, tuple[str, ...]] = {
     "Muhammad": ("Mohammed", "Mohammad"), "Mohammed": ("Muhammad", "Mohamed"),
@@ -285,7 +289,7 @@ SPELLING_VARIANTS: dict[str, tuple[str, ...]] = {
     "Siobhan": ("Shivaun",), "Niamh": ("Neve",), "Caitlin": ("Kaitlyn", "Katelyn"),
     "Macey": ("Macie", "Maisie"), "Kacey": ("Kacie", "Casey"), "Mia": ("Miya",),
     "Tia": ("Tiah",), "Kian": ("Keon",), "Reece": ("Rhys", "Reese"), "Kyle": ("Kile",),
-}  # fmt: skip
+}
 
 # --- Names --------------------------------------------------------------------------
 # Each pool: given names (male, female), family names ("Male|Female" where the form
@@ -302,7 +306,7 @@ WHITE_BRITISH_MALE = (
     "Zac", "Rhys", "Nathan", "Matthew", "Benjamin", "Adam", "Toby", "Louie", "Arthur",
     "Bobby", "Teddy", "Reggie", "Alexander", "Sonny", "Ronnie", "Hayden", "Leon", "Declan",
     "Morgan", "Charley", "Mackenzie", "Jesse", "Tristan", "Elliot", "Jude",
-)  # fmt: skip
+)
 WHITE_BRITISH_FEMALE = (
     "Olivia", "Amelia", "Isla", "Ava", "Emily", "Isabella", "Mia", "Poppy", "Ella", "Lily",
     "Jessica", "Sophie", "Grace", "Evie", "Ruby", "Chloe", "Sophia", "Millie", "Freya",
@@ -313,7 +317,7 @@ WHITE_BRITISH_FEMALE = (
     "Shannon", "Libby", "Harriet", "Eva", "Rosie", "Macey", "Kayleigh", "Niamh", "Georgia",
     "Lucy", "Katie", "Madison", "Aimee", "Eden", "Esme", "Willow", "Matilda", "Imogen",
     "Lilly", "Ellie-Mae", "Mollie", "Darcy", "Sienna", "Harper", "Francesca", "Rebecca",
-)  # fmt: skip
+)
 # Common in West Yorkshire, added to Faker's en_GB surname table.
 YORKSHIRE_SURNAMES = (
     "Hirst", "Sykes", "Wood", "Walker", "Barker", "Firth", "Ackroyd", "Haigh", "Lockwood",
@@ -321,22 +325,22 @@ YORKSHIRE_SURNAMES = (
     "Robinson", "Hargreaves", "Swales", "Normington", "Pickles", "Crowther", "Exley",
     "Ineson", "Lumb", "Dyson", "Hepworth", "Schofield", "Sugden", "Thackray", "Illingworth",
     "Marsden", "Pearson", "Stead", "Hudson", "Ramsden", "Horsfall", "Kitson", "Bottomley",
-)  # fmt: skip
+)
 
 CARIBBEAN_MALE = (
     "Jermaine", "Reuben", "Malachi", "Isaiah", "Kyrie", "Tyrese", "Darnell", "Marcus",
     "Elijah", "Josiah", "Jaden", "Kai", "Nathaniel", "Jayden", "Andre", "Levi", "Kymani",
     "Romario", "Dante", "Jahmal",
-)  # fmt: skip
+)
 CARIBBEAN_FEMALE = (
     "Shanice", "Jada", "Tia", "Chantelle", "Kiara", "Aaliyah", "Imani", "Nia", "Keisha",
     "Renee", "Ruby", "Zara", "Amaya", "Tianna", "Destiny", "Shania", "Leah", "Alisha",
-)  # fmt: skip
+)
 CARIBBEAN_FAMILY = (
     "Campbell", "Brown", "Williams", "Thompson", "Francis", "Grant", "Reid", "Samuels",
     "Morgan", "Clarke", "Lewis", "Gordon", "Henry", "Lindo", "McKenzie", "Bailey", "Forbes",
     "Richards", "Walters", "Spence", "Johnson", "Powell", "Bennett", "Edwards",
-)  # fmt: skip
+)
 
 NAME_POOLS: dict[str, dict] = {
     "white_british": {
@@ -379,6 +383,12 @@ NAME_POOLS: dict[str, dict] = {
         "languages": (("Romani", 40), ("Slovak", 25), ("Czech", 15), ("Romanian", 10),
                       ("English", 10)),
         "nationalities": (("Slovak", 45), ("Czech", 25), ("Romanian", 15), ("British", 15)),
+        "languages_by_nationality": {
+            "Slovak": (("Romani", 50), ("Slovak", 40), ("English", 10)),
+            "Czech": (("Romani", 50), ("Czech", 40), ("English", 10)),
+            "Romanian": (("Romani", 40), ("Romanian", 50), ("English", 10)),
+            "British": (("English", 60), ("Romani", 30), ("Slovak", 10)),
+        },
     },
     "polish": {
         "male": ("Jakub", "Kacper", "Szymon", "Filip", "Bartosz", "Mateusz", "Michał",
@@ -393,6 +403,10 @@ NAME_POOLS: dict[str, dict] = {
                    "Baran", "Michalak"),
         "languages": (("Polish", 65), ("English", 35)),
         "nationalities": (("Polish", 55), ("British", 45)),
+        "languages_by_nationality": {
+            "Polish": (("Polish", 85), ("English", 15)),
+            "British": (("English", 60), ("Polish", 40)),
+        },
     },
     "romanian": {
         "male": ("Andrei", "Alexandru", "Ionuț", "Mihai", "Darius", "Gabriel", "Ștefan",
@@ -422,6 +436,9 @@ NAME_POOLS: dict[str, dict] = {
                    "Kareem", "Faraj", "Qadir", "Abdullah"),
         "languages": (("Kurdish (Sorani)", 65), ("Kurdish (Kurmanji)", 15), ("English", 20)),
         "nationalities": (("Iraqi", 55), ("Iranian", 25), ("British", 20)),
+        "languages_by_nationality": {
+            "British": (("English", 60), ("Kurdish (Sorani)", 30), ("Kurdish (Kurmanji)", 10)),
+        },
     },
     "arab": {
         "male": ("Omar", "Ahmad", "Yousef", "Khaled", "Mustafa", "Hamza", "Adam", "Karim",
@@ -477,6 +494,10 @@ NAME_POOLS: dict[str, dict] = {
                    "Ng", "Lee", "Yang", "Zhou", "Ho"),
         "languages": (("English", 45), ("Cantonese", 25), ("Mandarin", 30)),
         "nationalities": (("British", 60), ("Chinese", 25), ("British National (Overseas)", 15)),
+        "languages_by_nationality": {
+            "Chinese": (("Mandarin", 85), ("English", 15)),
+            "British National (Overseas)": (("Cantonese", 85), ("English", 15)),
+        },
     },
     "vietnamese": {
         "male": ("Minh", "Duc", "Tuan", "Van", "Hung", "Quang", "Long", "Nam", "Khoa"),
@@ -524,6 +545,11 @@ NAME_POOLS: dict[str, dict] = {
                    "Afolabi", "Nwachukwu", "Addo", "Appiah"),
         "languages": (("English", 75), ("Yoruba", 10), ("Igbo", 7), ("Twi", 8)),
         "nationalities": (("British", 70), ("Nigerian", 20), ("Ghanaian", 10)),
+        "languages_by_nationality": {
+            "British": (("English", 90), ("Yoruba", 5), ("Igbo", 3), ("Twi", 2)),
+            "Nigerian": (("English", 50), ("Yoruba", 30), ("Igbo", 20)),
+            "Ghanaian": (("English", 50), ("Twi", 50)),
+        },
     },
     "southern_african": {
         "male": ("Tendai", "Tinashe", "Tatenda", "Kuda", "Takudzwa", "Simba", "Farai",
@@ -535,6 +561,12 @@ NAME_POOLS: dict[str, dict] = {
         "languages": (("English", 70), ("Shona", 20), ("Lingala", 5), ("French", 5)),
         "nationalities": (("British", 55), ("Zimbabwean", 30), ("Congolese", 10),
                           ("Malawian", 5)),
+        "languages_by_nationality": {
+            "British": (("English", 95), ("Shona", 5)),
+            "Zimbabwean": (("English", 50), ("Shona", 40), ("Ndebele", 10)),
+            "Congolese": (("Lingala", 50), ("French", 40), ("Swahili", 10)),
+            "Malawian": (("English", 60), ("Chichewa", 40)),
+        },
     },
     "caribbean": {
         "male": CARIBBEAN_MALE,
@@ -543,7 +575,7 @@ NAME_POOLS: dict[str, dict] = {
         "languages": (("English", 100),),
         "nationalities": (("British", 97), ("Jamaican", 3)),
     },
-}  # fmt: skip
+}
 
 # Mixed backgrounds: given and family names drawn from parents' pools.
 MIXED_POOLS: dict[str, dict[str, tuple[tuple[str, int], ...]]] = {
@@ -566,7 +598,7 @@ MIXED_POOLS: dict[str, dict[str, tuple[tuple[str, int], ...]]] = {
 }
 # Pools whose older boys are often unaccompanied asylum-seeking children.
 UASC_POOLS = frozenset({"afghan", "eritrean", "kurdish", "albanian", "vietnamese", "arab"})
-UASC_SHARE_14_PLUS = 0.5
+UASC_SHARE = 0.35
 
 # Child.Ethnicity -> name pools.
 ETHNICITY_POOLS: dict[str, tuple[tuple[str, int], ...]] = {
@@ -586,7 +618,7 @@ ETHNICITY_POOLS: dict[str, tuple[tuple[str, int], ...]] = {
     "asian_other": (("afghan", 55), ("vietnamese", 45)),
     "black_african": (
         ("west_african", 45), ("somali", 25), ("southern_african", 20), ("eritrean", 10),
-    ),  # fmt: skip
+    ),
     "black_caribbean": (("caribbean", 1),),
     "black_other": (("caribbean", 50), ("west_african", 50)),
     "arab": (("arab", 1),),
@@ -600,7 +632,7 @@ ETHNICITY_WEIGHTS: dict[str, float] = {
     "asian_indian": 25, "asian_pakistani": 60, "asian_bangladeshi": 10, "asian_chinese": 8,
     "asian_other": 12, "black_african": 55, "black_caribbean": 12, "black_other": 6,
     "arab": 10, "other": 10, "not_known": 20,
-}  # fmt: skip
+}
 # Multipliers by ward profile: inner-city wards are more diverse than outer towns.
 _GROUPS = {
     "white_british": ("white_british",),
@@ -610,7 +642,7 @@ _GROUPS = {
     "minority": (
         "asian_indian", "asian_pakistani", "asian_bangladeshi", "asian_chinese",
         "asian_other", "black_african", "black_caribbean", "black_other", "arab", "other",
-    ),  # fmt: skip
+    ),
     "not_known": ("not_known",),
 }
 _PROFILE_GROUP_FACTORS: dict[str, dict[str, float]] = {
@@ -622,8 +654,9 @@ _PROFILE_GROUP_FACTORS: dict[str, dict[str, float]] = {
                  "minority": 1.6, "not_known": 0.9},
     "outer": {"white_british": 1.35, "white_minority": 0.5, "roma": 0.05, "mixed": 0.6,
               "minority": 0.2, "not_known": 0.8},
-}  # fmt: skip
+}
 ETHNICITY_PROFILE_FACTORS: dict[str, dict[str, float]] = {
     profile: {eth: factors[group] for group, eths in _GROUPS.items() for eth in eths}
     for profile, factors in _PROFILE_GROUP_FACTORS.items()
 }
+# fmt: on

@@ -59,7 +59,10 @@ class Child(TimeStampedModel):
 
     class Ethnicity(models.TextChoices):
         # Census 2021 (England and Wales) high-level groups with their main categories.
-        WHITE_BRITISH = "white_british", "White: English, Welsh, Scottish, Northern Irish or British"
+        WHITE_BRITISH = (
+            "white_british",
+            "White: English, Welsh, Scottish, Northern Irish or British",
+        )
         WHITE_IRISH = "white_irish", "White: Irish"
         WHITE_GYPSY = "white_gypsy", "White: Gypsy or Irish Traveller"
         WHITE_ROMA = "white_roma", "White: Roma"

@@ -77,9 +77,7 @@ def child_can_break_glass(*, user, child_id: uuid.UUID) -> bool:
     return in_scope and not children_visible_to(user, at=now).filter(pk=child_id).exists()
 
 
-def child_get_for_user(
-    *, user, child_id: uuid.UUID, verb: str = Event.Verb.CHILD_VIEWED
-) -> Child:
+def child_get_for_user(*, user, child_id: uuid.UUID, verb: str = Event.Verb.CHILD_VIEWED) -> Child:
     """Fetch a child with its record's related rows, authorise, and log the read.
 
     Raises Http404 for missing and not-yours alike, RestrictedRecord for a restricted record

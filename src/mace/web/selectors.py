@@ -44,4 +44,3 @@ def home_context(*, user) -> dict:
             "agency_count": Agency.objects.filter(is_active=True).count(),
         }
     return {}
-
