@@ -1,0 +1,45 @@
+"""The `mace` console script passes every Django management command through."""
+
+from __future__ import annotations
+
+import pytest
+
+from mace import cli
+
+
+def test_mace_help_lists_our_commands_and_djangos(capsys):
+    cli.main(["mace", "help"])
+    out = capsys.readouterr().out
+    for command in ("createuser", "seed", "demo", "migrate", "check"):
+        assert command in out
+
+
+@pytest.mark.django_db
+def test_createuser_makes_a_user_who_can_sign_in(monkeypatch):
+    from mace.accounts.models import Agency, Role, User
+
+    Agency.objects.create(name="Youth Justice Service", kind=Agency.Kind.YOUTH_JUSTICE)
+    monkeypatch.setenv("MACE_NEW_USER_PASSWORD", "a-long-enough-passphrase")
+    cli.main(
+        [
+            "mace", "createuser", "--email", "Priya.Shah@YJS.example", "--name", "Priya Shah",
+            "--role", "member", "--agency", "youth justice service",
+        ]  # fmt: skip
+    )
+    user = User.objects.get(email="priya.shah@yjs.example")
+    assert user.role == Role.MEMBER
+    assert user.agency.name == "Youth Justice Service"
+    assert user.check_password("a-long-enough-passphrase")
+
+
+@pytest.mark.django_db
+def test_createuser_explains_an_unknown_agency(monkeypatch, capsys):
+    monkeypatch.setenv("MACE_NEW_USER_PASSWORD", "a-long-enough-passphrase")
+    with pytest.raises(SystemExit):
+        cli.main(
+            [
+                "mace", "createuser", "--email", "x@test.example", "--name", "X",
+                "--role", "member", "--agency", "Nowhere",
+            ]  # fmt: skip
+        )
+    assert "No agency called 'Nowhere'" in capsys.readouterr().err
