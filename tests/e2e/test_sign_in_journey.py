@@ -53,7 +53,7 @@ def test_coordinator_signs_in_with_totp_opens_a_child_and_signs_out(page, axe_ch
     assert user.full_name in page.get_by_test_id("signed-in-user").inner_text()
     axe_check(page)
 
-    page.get_by_role("link", name="Children").click()
+    page.get_by_role("link", name="Children", exact=True).click()
     page.get_by_label("Search by name, alias or case-system ID").fill("KD")
     page.get_by_role("button", name="Search").click()
     axe_check(page)
