@@ -2,7 +2,7 @@
 #   make run   - install, migrate, seed the demo city, serve on http://127.0.0.1:$(PORT)
 #   make test  - install dev tools, PostgreSQL and Chromium; run everything; non-zero on failure
 SHELL := /bin/bash
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
