@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "mace.accounts",
     "mace.audit",
     "mace.people",
+    "mace.risk",
     "mace.web",
     "mace.demo",
 ]
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "mace.audit.middleware.AuditContextMiddleware",
     "mace.accounts.middleware.LoginRequiredMiddleware",
     "mace.accounts.middleware.TwoFactorRequiredMiddleware",
+    "mace.people.middleware.RestrictedRecordMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", web_views.healthz, name="healthz"),
     path("account/", include("mace.accounts.urls")),
     path("children/", include("mace.people.urls")),
+    path("children/<uuid:child_id>/", include("mace.risk.urls")),
+    path("tasks/", include("mace.risk.task_urls")),
     path("audit/", include("mace.audit.urls")),
     # The admin signs in through the service's own sign-in (second factor and lockout).
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

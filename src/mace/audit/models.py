@@ -34,6 +34,9 @@ class Event(models.Model):
         CHILD_HISTORY_VIEWED = "child.history_viewed", "Read a child's change history"
         CHILD_RESTRICTED_REFUSED = "child.restricted_refused", "Was refused a restricted record"
         BREAK_GLASS = "child.break_glass", "Broke glass to open a restricted record"
+        # Writes to a child's record (history keeps the before and after).
+        RECORD_ADDED = "record.added", "Added to a child's record"
+        RECORD_CHANGED = "record.changed", "Changed a child's record"
         # Audit and review.
         BREAK_GLASS_REVIEWED = "audit.break_glass_reviewed", "Reviewed a break-glass access"
         LOG_SEARCHED = "audit.log_searched", "Searched the access log"

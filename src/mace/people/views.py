@@ -16,6 +16,8 @@ from mace.audit.services import access_record
 from mace.people import selectors, services
 from mace.people.forms import BreakGlassForm, ChildSearchForm
 from mace.people.models import Child
+from mace.risk.selectors.summary import child_record_summary
+from mace.risk.views.common import record_context
 
 
 def child_list(request):
@@ -30,16 +32,11 @@ def child_list(request):
 
 
 def child_detail(request, child_id: uuid.UUID):
-    try:
-        child = selectors.child_get_for_user(user=request.user, child_id=child_id)
-    except selectors.RestrictedRecord:
-        return redirect("people:break_glass", child_id=child_id)
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
     today = timezone.localdate()
-    return render(
-        request,
-        "people/child_detail.html",
-        {"child": child, "age": child.age_on(today), "today": today},
-    )
+    context = record_context(request, child, "summary")
+    context.update(age=child.age_on(today), summary=child_record_summary(child=child))
+    return render(request, "people/child_detail.html", context)
 
 
 def break_glass(request, child_id: uuid.UUID):

@@ -23,20 +23,26 @@ def _kind(field) -> str:
 
 
 @register.inclusion_tag("govuk/field.html")
-def govuk_field(field, label_size: str = "s", width: str = "", autocomplete: str = ""):
+def govuk_field(
+    field, label_size: str = "s", width: str = "", autocomplete: str = "", inline: bool = False
+):
     """Render a bound field with its label, hint and error in GOV.UK markup."""
     widget = field.field.widget
-    input_type = getattr(widget, "input_type", "text")
+    input_type = widget.attrs.get("type") or getattr(widget, "input_type", "text")
+    value = field.value()
+    if value is not None and _kind(field) == "input":
+        value = widget.format_value(value)
     return {
         "field": field,
         "kind": _kind(field),
         "input_type": input_type,
         "label_size": label_size,
+        "inline": inline,
         "width": width,
         "autocomplete": autocomplete or widget.attrs.get("autocomplete", ""),
         "inputmode": widget.attrs.get("inputmode", ""),
         "errors": field.errors,
-        "value": field.value() if field.value() is not None else "",
+        "value": value if value is not None else "",
     }
 
 

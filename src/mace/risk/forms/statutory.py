@@ -1,0 +1,102 @@
+"""Form for a statutory process. The rules (dates, NRM decisions) live in the service."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+
+from mace.accounts.models import Agency
+from mace.risk.models import StatutoryProcess
+
+DATE_FORMAT = "%Y-%m-%d"
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the GOV.UK field tag reads ``input_type``."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=DATE_FORMAT)
+
+
+class IsoDateField(forms.DateField):
+    """A date shown as the date input expects (YYYY-MM-DD)."""
+
+    widget = DateInput
+
+    def prepare_value(self, value):
+        if isinstance(value, dt.date):
+            return value.strftime(DATE_FORMAT)
+        return value
+
+
+def _date(label: str, *, required: bool = False, help_text: str = "") -> IsoDateField:
+    return IsoDateField(
+        label=label,
+        required=required,
+        help_text=help_text or "For example 28/03/2026",
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"Enter the {label.lower()} as a real date, for example 28/03/2026",
+        },
+    )
+
+
+DECISION_CHOICES = [("", "None recorded"), *StatutoryProcess.Decision.choices]
+
+
+class StatutoryProcessForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Process",
+        choices=StatutoryProcess.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the statutory process"},
+    )
+    started_on = _date("Start date", required=True)
+    ended_on = _date("End date", help_text="Leave blank while the process is open")
+    lead_professional = forms.CharField(label="Lead professional", required=False, max_length=200)
+    lead_agency = forms.ModelChoiceField(
+        label="Lead agency",
+        queryset=Agency.objects.filter(is_active=True).order_by("name"),
+        required=False,
+        empty_label="Not known",
+    )
+    reference = forms.CharField(label="Case-system reference", required=False, max_length=60)
+    notes = forms.CharField(
+        label="Notes", required=False, max_length=8000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    reasonable_grounds = forms.ChoiceField(
+        label="Reasonable grounds decision",
+        choices=DECISION_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    reasonable_grounds_on = _date("Date of the reasonable grounds decision")
+    conclusive_grounds = forms.ChoiceField(
+        label="Conclusive grounds decision",
+        choices=DECISION_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Only after a positive reasonable grounds decision",
+    )
+    conclusive_grounds_on = _date("Date of the conclusive grounds decision")
+
+    PROCESS_FIELDS = (
+        "kind", "started_on", "ended_on", "lead_professional", "lead_agency", "reference",
+        "notes",
+    )  # fmt: skip
+    NRM_FIELDS = (
+        "reasonable_grounds", "reasonable_grounds_on", "conclusive_grounds",
+        "conclusive_grounds_on",
+    )  # fmt: skip
+
+    @classmethod
+    def initial_from(cls, process: StatutoryProcess | None) -> dict:
+        """The form's starting values: the process's, or none for a new one."""
+        if process is None:
+            return {}
+        initial = {name: getattr(process, name) for name in cls.base_fields}
+        initial["lead_agency"] = process.lead_agency_id
+        return initial

@@ -1,0 +1,3 @@
+"""Importing this module registers every chronology source."""
+
+from mace.risk.selectors import assessments, missing, statutory, vrmp  # noqa: F401

@@ -1,0 +1,196 @@
+"""Reads of VRMPs: the current plan, the MACE criteria flag, tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.urls import reverse
+from django.utils import timezone
+
+from mace.people.selectors import children_visible_to
+from mace.risk.models import Assessment, Level, Vrmp, VrmpAction, VrmpReview, VrmpVersion
+from mace.risk.selectors.chronology import Entry, at_midday, register, who
+
+
+def vrmp_current(*, child) -> Vrmp | None:
+    """The child's active VRMP with its versions, reviews and actions, or None."""
+    return (
+        Vrmp.objects.filter(child=child, status=Vrmp.Status.ACTIVE)
+        .select_related("lead_professional", "lead_professional__agency")
+        .prefetch_related(
+            "versions__created_by",
+            "reviews__created_by",
+            "actions__owner",
+            "actions__owner_agency",
+        )
+        .first()
+    )
+
+
+def vrmp_latest_version(vrmp: Vrmp) -> VrmpVersion | None:
+    versions = sorted(vrmp.versions.all(), key=lambda v: v.number, reverse=True)
+    return versions[0] if versions else None
+
+
+def vrmp_latest_review(vrmp: Vrmp) -> VrmpReview | None:
+    reviews = sorted(vrmp.reviews.all(), key=lambda r: (r.reviewed_on, r.created_at), reverse=True)
+    return reviews[0] if reviews else None
+
+
+def vrmp_next_review_date(vrmp: Vrmp):
+    """The latest review's next date, or the latest version's."""
+    review = vrmp_latest_review(vrmp)
+    if review is not None:
+        return review.next_review_date
+    version = vrmp_latest_version(vrmp)
+    return version.next_review_date if version else None
+
+
+@dataclass(frozen=True)
+class MaceCriteria:
+    met: bool
+    reason: str
+
+
+def mace_criteria(*, child) -> MaceCriteria:
+    """Does the child meet the MACE criteria (guide: low / emerging risk, or high risk with a
+    VRMP not having the desired effect)? Advice for the coordinator, never a decision."""
+    latest = (
+        Assessment.objects.filter(child=child, status=Assessment.Status.COMPLETED)
+        .order_by("-assessed_on", "-completed_at")
+        .values_list("final_level", flat=True)
+        .first()
+    )
+    if latest == Level.LOW:
+        return MaceCriteria(True, "Low / emerging risk of exploitation")
+    if latest == Level.HIGH:
+        effect = (
+            VrmpReview.objects.filter(vrmp__child=child, vrmp__status=Vrmp.Status.ACTIVE)
+            .order_by("-reviewed_on", "-created_at")
+            .values_list("effect", flat=True)
+            .first()
+        )
+        if effect == VrmpReview.Effect.NO:
+            return MaceCriteria(True, "High risk, and the VRMP is not having the desired effect")
+        return MaceCriteria(False, "High risk; the VRMP has not been found ineffective")
+    if latest is None:
+        return MaceCriteria(False, "No completed risk assessment")
+    return MaceCriteria(False, f"{Level(latest).label} risk")
+
+
+def children_meeting_mace_criteria_high(*, user) -> QuerySet:
+    """Visible children at high risk whose latest VRMP review found it not working."""
+    latest_level = Subquery(
+        Assessment.objects.filter(child=OuterRef("pk"), status=Assessment.Status.COMPLETED)
+        .order_by("-assessed_on", "-completed_at")
+        .values("final_level")[:1]
+    )
+    latest_effect = Subquery(
+        VrmpReview.objects.filter(vrmp__child=OuterRef("pk"), vrmp__status=Vrmp.Status.ACTIVE)
+        .order_by("-reviewed_on", "-created_at")
+        .values("effect")[:1]
+    )
+    return (
+        children_visible_to(user)
+        .annotate(latest_level=latest_level, latest_effect=latest_effect)
+        .filter(latest_level=Level.HIGH, latest_effect=VrmpReview.Effect.NO)
+        .order_by("family_name", "given_name")
+    )
+
+
+def actions_for_owner(*, user) -> QuerySet[VrmpAction]:
+    """Open VRMP actions the user owns, with their children, oldest due first."""
+    return (
+        VrmpAction.objects.filter(owner=user, status=VrmpAction.Status.OPEN)
+        .select_related("vrmp__child", "owner_agency")
+        .order_by("due_date")
+    )
+
+
+def reviews_due_for_lead(*, user) -> list[tuple[Vrmp, object]]:
+    """Active VRMPs the user leads whose next review date has passed."""
+    today = timezone.localdate()
+    latest_review_next = Subquery(
+        VrmpReview.objects.filter(vrmp=OuterRef("pk"))
+        .order_by("-reviewed_on", "-created_at")
+        .values("next_review_date")[:1]
+    )
+    latest_version_next = Subquery(
+        VrmpVersion.objects.filter(vrmp=OuterRef("pk"))
+        .order_by("-number")
+        .values("next_review_date")[:1]
+    )
+    plans = (
+        Vrmp.objects.filter(lead_professional=user, status=Vrmp.Status.ACTIVE)
+        .annotate(review_next=latest_review_next, version_next=latest_version_next)
+        .select_related("child")
+    )
+    due = []
+    for plan in plans:
+        next_date = plan.review_next or plan.version_next
+        if next_date and next_date < today:
+            due.append((plan, next_date))
+    return sorted(due, key=lambda item: item[1])
+
+
+@register({"vrmp": "VRMP versions", "vrmp_review": "VRMP reviews", "vrmp_action": "VRMP actions"})
+def _vrmp_entries(*, child) -> list[Entry]:
+    entries: list[Entry] = []
+    url = reverse("risk:vrmp", args=[child.pk])
+    for v in VrmpVersion.objects.filter(vrmp__child=child).select_related(
+        "created_by", "created_by__agency"
+    ):
+        entries.append(
+            Entry(
+                when=v.created_at,
+                kind="vrmp",
+                title="VRMP started" if v.number == 1 else f"VRMP revised (version {v.number})",
+                detail=f"Next review {v.next_review_date:%d %b %Y}.",
+                recorded_by=who(v.created_by),
+                recorded_at=v.created_at,
+                url=reverse("risk:vrmp_version", args=[child.pk, v.number]),
+            )  # fmt: skip
+        )
+    for r in VrmpReview.objects.filter(vrmp__child=child).select_related(
+        "created_by", "created_by__agency"
+    ):
+        entries.append(
+            Entry(
+                when=at_midday(r.reviewed_on),
+                kind="vrmp_review",
+                title="VRMP reviewed",
+                detail=f"Having the desired effect: {r.get_effect_display()}. {r.notes}".strip(),
+                recorded_by=who(r.created_by),
+                recorded_at=r.created_at,
+                url=url,
+                tags=("Not working",) if r.effect == VrmpReview.Effect.NO else (),
+            )  # fmt: skip
+        )
+    for a in VrmpAction.objects.filter(vrmp__child=child).select_related(
+        "created_by", "created_by__agency", "owner_agency", "modified_by", "modified_by__agency"
+    ):
+        entries.append(
+            Entry(
+                when=a.created_at,
+                kind="vrmp_action",
+                title="VRMP action agreed",
+                detail=f"{a.description} ({a.owner_agency.name}, due {a.due_date:%d %b %Y})",
+                recorded_by=who(a.created_by),
+                recorded_at=a.created_at,
+                url=url,
+            )  # fmt: skip
+        )
+        if a.completed_at:
+            entries.append(
+                Entry(
+                    when=a.completed_at,
+                    kind="vrmp_action",
+                    title="VRMP action completed",
+                    detail=f"{a.description}: {a.completion_note}",
+                    recorded_by=who(a.modified_by),
+                    recorded_at=a.completed_at,
+                    url=url,
+                )  # fmt: skip
+            )
+    return entries

@@ -1,0 +1,148 @@
+"""Vulnerability and Risk Management Plans: versions, reviews, actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from mace.people.models import Child, ChildAccess
+from mace.people.services import child_access_grant
+from mace.risk.models import Vrmp, VrmpAction, VrmpReview, VrmpVersion
+from mace.risk.permissions import can_record_for_child
+from mace.risk.services.common import require_recorder as _require_recorder
+from mace.risk.services.common import stamp as _stamp
+
+VRMP_CONTENT_FIELDS = (
+    "vulnerabilities", "protective_factors", "push_factors", "pull_factors",
+    "reporting_strategy", "la_minimum_enquiries", "police_minimum_enquiries",
+    "return_interview_strategy", "intervention_strategy", "contingency_plan",
+    "review_frequency_weeks", "next_review_date",
+)  # fmt: skip
+
+
+def _version_from(vrmp: Vrmp, number: int, actor, fields: dict, assessment) -> VrmpVersion:
+    unknown = set(fields) - set(VRMP_CONTENT_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown VRMP fields: {sorted(unknown)}")
+    version = VrmpVersion(vrmp=vrmp, number=number, assessment=assessment, **fields)
+    _stamp(version, actor, new=True)
+    version.full_clean()
+    version.save()
+    return version
+
+
+def vrmp_create(
+    *, actor, child: Child, lead_professional=None, assessment=None, **fields
+) -> VrmpVersion:
+    """Start a child's VRMP with its first version."""
+    _require_recorder(actor, child)
+    with transaction.atomic():
+        if Vrmp.objects.filter(child=child, status=Vrmp.Status.ACTIVE).exists():
+            raise ValidationError("This child already has an active VRMP: revise it instead")
+        vrmp = Vrmp(child=child, lead_professional=lead_professional or actor)
+        _stamp(vrmp, actor, new=True)
+        vrmp.save()
+        return _version_from(vrmp, 1, actor, fields, assessment)
+
+
+def vrmp_revise(*, actor, vrmp: Vrmp, assessment=None, **fields) -> VrmpVersion:
+    """Add a new version of the plan; earlier versions stay as they were."""
+    _require_recorder(actor, vrmp.child)
+    with transaction.atomic():
+        locked = Vrmp.objects.select_for_update().get(pk=vrmp.pk)
+        if locked.status != Vrmp.Status.ACTIVE:
+            raise ValidationError("This VRMP is closed")
+        last = locked.versions.order_by("-number").first()
+        number = (last.number if last else 0) + 1
+        _stamp(locked, actor, new=False)
+        locked.save(update_fields=["modified_by", "modified_at"])
+        return _version_from(locked, number, actor, fields, assessment or last.assessment)
+
+
+def vrmp_review(
+    *, actor, vrmp: Vrmp, reviewed_on: dt.date, effect: str, next_review_date: dt.date,
+    notes: str = "",
+) -> VrmpReview:  # fmt: skip
+    """Record a review: is the plan having the desired effect? Sets the next review date."""
+    _require_recorder(actor, vrmp.child)
+    if next_review_date <= reviewed_on:
+        raise ValidationError({"next_review_date": "The next review must be after this one"})
+    with transaction.atomic():
+        version = vrmp.versions.order_by("-number").first()
+        review = VrmpReview(
+            vrmp=vrmp, version=version, reviewed_on=reviewed_on, effect=effect,
+            notes=notes.strip(), next_review_date=next_review_date,
+        )  # fmt: skip
+        _stamp(review, actor, new=True)
+        review.full_clean()
+        review.save()
+    return review
+
+
+def vrmp_action_add(
+    *, actor, vrmp: Vrmp, description: str, owner_agency, due_date: dt.date, owner=None
+) -> VrmpAction:
+    """Add an action to the plan. Its owner may then see the child while it is open."""
+    _require_recorder(actor, vrmp.child)
+    with transaction.atomic():
+        action = VrmpAction(
+            vrmp=vrmp, description=description.strip(), owner_agency=owner_agency,
+            owner=owner, due_date=due_date,
+        )  # fmt: skip
+        _stamp(action, actor, new=True)
+        action.full_clean()
+        action.save()
+        if owner is not None:
+            _action_grant_ensure(actor=actor, owner=owner, child=vrmp.child)
+    return action
+
+
+def vrmp_action_complete(*, actor, action_id: uuid.UUID, note: str) -> VrmpAction:
+    """Complete an action with a note; the owner's access ends with their last open action."""
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": "Say what was done to complete the action"})
+    with transaction.atomic():
+        action = (
+            VrmpAction.objects.select_for_update().select_related("vrmp__child").get(pk=action_id)
+        )
+        child = action.vrmp.child
+        if actor != action.owner and not can_record_for_child(actor, child):
+            raise PermissionDenied("You cannot complete this action.")
+        if action.status != VrmpAction.Status.OPEN:
+            raise ValidationError({"note": "This action is already closed"})
+        action.status = VrmpAction.Status.DONE
+        action.completed_at = timezone.now()
+        action.completion_note = note
+        _stamp(action, actor, new=False)
+        action.save(
+            update_fields=["status", "completed_at", "completion_note", "modified_by",
+                           "modified_at"]
+        )  # fmt: skip
+        if (
+            action.owner_id
+            and not VrmpAction.objects.filter(
+                vrmp__child=child, owner_id=action.owner_id, status=VrmpAction.Status.OPEN
+            ).exists()
+        ):
+            ChildAccess.objects.active().filter(
+                user_id=action.owner_id, child=child, basis=ChildAccess.Basis.ACTION
+            ).update(revoked_at=timezone.now())
+    return action
+
+
+def _action_grant_ensure(*, actor, owner, child: Child) -> None:
+    exists = (
+        ChildAccess.objects.active()
+        .filter(user=owner, child=child, basis=ChildAccess.Basis.ACTION)
+        .exists()
+    )
+    if not exists:
+        child_access_grant(
+            actor=actor, user=owner, child=child, basis=ChildAccess.Basis.ACTION,
+            reason="Owns an action on the child's VRMP",
+        )  # fmt: skip
