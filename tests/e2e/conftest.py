@@ -89,3 +89,24 @@ def axe_check():
         assert problems == [], f"axe-core on {page.url}: {problems}"
 
     return _check
+
+
+@pytest.fixture
+def sign_in():
+    """Sign a user in through the real pages, passing two-factor with a TOTP code."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.factories import TEST_PASSWORD
+
+    def _sign_in(page, user) -> None:
+        device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+        page.goto("/account/sign-in/")
+        page.get_by_label("Work email address").fill(user.email)
+        page.get_by_label("Password").fill(TEST_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_label("Code from your authenticator app").fill(f"{totp(device.bin_key):06d}")
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_url(lambda url: "/account/" not in url)
+
+    return _sign_in

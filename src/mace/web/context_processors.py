@@ -15,6 +15,8 @@ def _navigation(user) -> list[tuple[str, str]]:
     items = [("Home", reverse("web:home"))]
     if can_search_cohort(user):
         items.append(("Children", reverse("people:child_list")))
+    if user.role in (Role.COORDINATOR, Role.CHAIR, Role.MEMBER):
+        items.append(("Your tasks", reverse("tasks:list")))
     if can_view_audit(user):
         items.append(("Access log", reverse("audit:log")))
         items.append(("Break-glass reviews", reverse("audit:break_glass_list")))

@@ -5,11 +5,14 @@ from __future__ import annotations
 from mace.accounts.models import Agency, Role, User
 from mace.accounts.permissions import can_view_audit
 from mace.audit.selectors import break_glass_grants
+from mace.audit.services import access_record_many
 from mace.people.selectors import (
     children_granted_to,
     children_visible_to,
     cohort_counts_by_ward,
 )
+from mace.risk.selectors.statutory import children_high_risk_without_statutory
+from mace.risk.selectors.vrmp import actions_for_owner, children_meeting_mace_criteria_high
 
 SUPPRESS_BELOW = 5
 
@@ -23,12 +26,18 @@ def home_context(*, user) -> dict:
     role = user.role
     if role in (Role.COORDINATOR, Role.CHAIR, Role.ANALYST):
         visible = children_visible_to(user)
-        return {
+        context = {
             "cohort_size": visible.count(),
             "restricted_count": visible.filter(restricted=True).count(),
         }
+        if role == Role.COORDINATOR:
+            context.update(_coordinator_flags(user))
+        return context
     if role == Role.MEMBER:
-        return {"grants": list(children_granted_to(user=user)[:50])}
+        return {
+            "grants": list(children_granted_to(user=user)[:50]),
+            "open_actions": actions_for_owner(user=user).count(),
+        }
     if role in (Role.SILVER, Role.GOLD):
         return {
             "by_ward": [
@@ -44,3 +53,25 @@ def home_context(*, user) -> dict:
             "agency_count": Agency.objects.filter(is_active=True).count(),
         }
     return {}
+
+
+FLAG_LIMIT = 10
+
+
+def _coordinator_flags(user) -> dict:
+    """Children the coordinator should act on; each child named is logged as listed."""
+    no_statutory = children_high_risk_without_statutory(user=user)
+    not_working = children_meeting_mace_criteria_high(user=user)
+    shown_no_statutory = list(no_statutory[:FLAG_LIMIT])
+    shown_not_working = list(not_working[:FLAG_LIMIT])
+    access_record_many(
+        actor=user,
+        children=[*shown_no_statutory, *shown_not_working],
+        payload={"list": "coordinator home flags"},
+    )
+    return {
+        "no_statutory": shown_no_statutory,
+        "no_statutory_count": no_statutory.count(),
+        "not_working": shown_not_working,
+        "not_working_count": not_working.count(),
+    }

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from mace.risk.models import MissingEpisode, StatutoryProcess
 from mace.risk.selectors.assessments import child_risk_level
+from mace.risk.selectors.statutory import open_on
 from mace.risk.selectors.vrmp import (
     mace_criteria,
     vrmp_current,
@@ -23,7 +24,7 @@ def child_record_summary(*, child) -> dict:
     since = timezone.now() - dt.timedelta(days=90)
     episodes = MissingEpisode.objects.filter(child=child)
     open_processes = list(
-        StatutoryProcess.objects.filter(child=child, ended_on__isnull=True).order_by("started_on")
+        StatutoryProcess.objects.filter(open_on(today), child=child).order_by("started_on")
     )
     risk = child_risk_level(child=child)
     return {
