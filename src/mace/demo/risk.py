@@ -435,9 +435,7 @@ class RiskMaker:
         for _ in range(count - 1):
             day -= dt.timedelta(days=rng.randint(75, 120))
             days.append(day)
-        earliest = dob.replace(year=dob.year + 8) if not (dob.month == 2 and dob.day == 29) else (
-            dt.date(dob.year + 8, 3, 1)
-        )  # fmt: skip
+        earliest = self._birthday(dob, 8)
         return [_weekday(d) for d in reversed(days) if d >= earliest] or [_weekday(days[0])]
 
     def _row(self, child: Row, *, kind: str, day: dt.date, grades: dict[str, str],
@@ -633,9 +631,10 @@ class RiskMaker:
         # Versions: the first, then a revision after some later assessments (three at most).
         versions: list[tuple[dt.date, Row]] = []
         plan_from = [(start, first.row["id"])]
-        for assessed in history[raised[0] + 1 :]:
+        for index in range(raised[0] + 1, len(history)):
+            assessed = history[index]
             day = min(assessed.day + dt.timedelta(days=rng.randint(2, 10)), end)
-            changed = assessed.rank != history[history.index(assessed) - 1].rank
+            changed = assessed.rank != history[index - 1].rank
             if day > plan_from[-1][0] and (changed or rng.random() < 0.4) and len(plan_from) < 3:
                 plan_from.append((day, assessed.row["id"]))
         for number, (day, assessment_id) in enumerate(plan_from, start=1):
@@ -717,9 +716,8 @@ class RiskMaker:
         rng = self.rng
         police_open = False
         for number, (day, version) in enumerate(versions, start=1):
-            created = version["created_at"] + dt.timedelta(minutes=rng.randint(5, 50))
+            created = min(version["created_at"] + dt.timedelta(minutes=rng.randint(5, 50)), self.now)
             for index in range(rng.randint(2, 4) if number == 1 else rng.randint(1, 2)):
-                kind = "police" if number == index == 1 - 1 + 1 - 1 + number - 1 + 0 else None
                 kind = "police" if (number == 1 and index == 0) else self.action_agencies.pick(rng)
                 due = _weekday(day + dt.timedelta(days=rng.randint(14, 56)))
                 status, completed, note = self._action_outcome(day, due, close_on)
@@ -889,8 +887,7 @@ class RiskMaker:
         if row["interview_status"] in (Interview.REFUSED, Interview.NOT_DONE):
             latest = min(ended + dt.timedelta(days=rng.randint(3, 6)), self.now)
             changed = max(changed, latest)
-        row.update(self._stamps(reporter, max(reported, started + HOUR) if reported < ended
-                                else reported, changed, worker))  # fmt: skip
+        row.update(self._stamps(reporter, reported, changed, worker))
         return row
 
     def _interview(self, ended: dt.datetime) -> Row:
