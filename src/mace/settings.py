@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "mace.audit",
     "mace.people",
     "mace.risk",
+    "mace.referrals",
     "mace.web",
     "mace.demo",
 ]
