@@ -260,3 +260,11 @@ CSRF_FAILURE_VIEW = "mace.web.views.csrf_failure"
 # (an office behind one address must not be locked out by one person's typing); rotating
 # user agents or cookies cannot bypass a per-account lock. See docs/adr/0004.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Referrers without accounts: email domains allowed to ask for a sign-in link, besides the
+# administrator's list (AllowedDomain). The demo allows its own domain.
+MACE_REFERRER_DOMAINS = os.environ.get(
+    "MACE_REFERRER_DOMAINS", "demo.example,test.example" if not PRODUCTION else ""
+)
+# Triage target: referrals not decided within this many working days are overdue.
+MACE_TRIAGE_TARGET_WORKING_DAYS = int(os.environ.get("MACE_TRIAGE_TARGET_WORKING_DAYS", "5"))

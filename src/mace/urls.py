@@ -14,6 +14,9 @@ urlpatterns = [
     path("children/", include("mace.people.urls")),
     path("children/<uuid:child_id>/", include("mace.risk.urls")),
     path("tasks/", include("mace.risk.task_urls")),
+    path("refer/", include("mace.referrals.refer_urls")),
+    path("referrals/", include("mace.referrals.urls")),
+    path("triage/", include("mace.referrals.triage_urls")),
     path("audit/", include("mace.audit.urls")),
     # The admin signs in through the service's own sign-in (second factor and lockout).
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

@@ -52,7 +52,7 @@ def test_every_role_but_referrer_must_pass_two_factor(role, client, make_user):
 def test_a_referrer_needs_no_second_factor(client, make_user):
     user = make_user(Role.REFERRER)
     _sign_in(client, user)
-    assert client.get(reverse("web:home")).status_code == 200
+    assert client.get(reverse("referrals:list")).status_code == 200
 
 
 def test_first_sign_in_enrols_an_authenticator_with_a_qr_code(client, make_user):
@@ -128,9 +128,10 @@ def test_repeated_failures_lock_the_account(client, make_user):
 def test_sign_out_ends_the_session(client, make_user, signed_in):
     user = make_user(Role.REFERRER)
     client = signed_in(user)
-    assert client.get(reverse("web:home")).status_code == 200
+    assert client.get(reverse("referrals:list")).status_code == 200
     client.post(reverse("accounts:logout"))
-    assert client.get(reverse("web:home")).status_code == 302
+    response = client.get(reverse("referrals:list"))
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
     assert Event.objects.filter(actor=user, verb=Event.Verb.SIGNED_OUT).exists()
 
 

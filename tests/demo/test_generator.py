@@ -19,6 +19,7 @@ from mace.demo.sampling import age_on
 from mace.demo.users import demo_email, ensure_demo_users
 from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias, School, Ward
 from mace.people.selectors import children_visible_to
+from tests.demo.helpers import city_wipe, records_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -49,23 +50,25 @@ def _snapshot() -> dict[str, list[tuple]]:
                 "id", "child_id", "line_1", "postcode", "ward__code", "date_from", "date_to"
             )
         ),
+        **records_snapshot(),
     }
 
 
 def test_same_seed_gives_the_same_city():
     generate_city(children=200, seed=7)
     first = _snapshot()
-    Child.objects.all().delete()
+    city_wipe()
 
     generate_city(children=200, seed=7)
 
     assert _snapshot() == first
+    assert first["assessments"] and first["missing_episodes"] and first["vrmp_actions"]
 
 
 def test_different_seeds_give_different_children():
     generate_city(children=100, seed=7)
     first = _snapshot()
-    Child.objects.all().delete()
+    city_wipe()
 
     generate_city(children=100, seed=8)
 
@@ -300,6 +303,7 @@ def test_demo_command_prepares_the_demo_without_serving(settings):
     call_command("demo", no_serve=True, stdout=io.StringIO())
 
     assert Child.objects.count() == 300
+    # The demo users existed before seeding: the records name them, not a system user.
     assert User.objects.count() == len(Role.values)
     text = out.getvalue()
     assert "coordinator@demo.example" in text

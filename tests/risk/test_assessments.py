@@ -23,9 +23,15 @@ TODAY = timezone.localdate
 
 def _draft(actor, child, grades, **kwargs):
     return assessment_save_draft(
-        actor=actor, child=child, kind="initial", assessed_on=TODAY(), grades=grades,
-        evidence={}, protective_factors={}, **kwargs,
-    )  # fmt: skip
+        actor=actor,
+        child=child,
+        kind="initial",
+        assessed_on=TODAY(),
+        grades=grades,
+        evidence={},
+        protective_factors={},
+        **kwargs,
+    )
 
 
 def test_draft_proposes_a_level_from_the_catalogue(make_user):
@@ -46,9 +52,11 @@ def test_departing_from_the_proposed_level_needs_a_written_rationale(make_user):
         assessment_complete(actor=user, assessment=draft, final_level="high")
     assert "override_rationale" in info.value.message_dict
     done = assessment_complete(
-        actor=user, assessment=draft, final_level="high",
+        actor=user,
+        assessment=draft,
+        final_level="high",
         override_rationale="Found with older males in a car at 2am; disclosed threats",
-    )  # fmt: skip
+    )
     assert done.final_level == "high" and done.proposed_level == "low"
     assert done.is_overridden
     assert done.status == Assessment.Status.COMPLETED
@@ -68,16 +76,18 @@ def test_a_completed_assessment_cannot_be_changed(make_user):
     with pytest.raises(ValidationError):
         _draft(user, child, {"money.debt": "high"}, assessment=done)
     with pytest.raises(ValidationError):
-        assessment_complete(actor=user, assessment=done, final_level="high",
-                            override_rationale="x" * 30)  # fmt: skip
+        assessment_complete(
+            actor=user, assessment=done, final_level="high", override_rationale="x" * 30
+        )
 
 
 def test_a_new_catalogue_version_never_changes_an_old_assessment(make_user):
     user = make_user(Role.COORDINATOR)
     old = assessment_complete(
-        actor=user, assessment=_draft(user, ChildFactory(), {"money.debt": "low"}),
+        actor=user,
+        assessment=_draft(user, ChildFactory(), {"money.debt": "low"}),
         final_level="low",
-    )  # fmt: skip
+    )
     old_catalogue = old.catalogue
     stricter = (
         Catalogue.objects.get(is_active=True)
@@ -107,10 +117,14 @@ def test_a_future_date_is_refused(make_user):
     user = make_user(Role.COORDINATOR)
     with pytest.raises(ValidationError):
         assessment_save_draft(
-            actor=user, child=ChildFactory(), kind="initial",
-            assessed_on=TODAY() + dt.timedelta(days=1), grades={}, evidence={},
+            actor=user,
+            child=ChildFactory(),
+            kind="initial",
+            assessed_on=TODAY() + dt.timedelta(days=1),
+            grades={},
+            evidence={},
             protective_factors={},
-        )  # fmt: skip
+        )
 
 
 @pytest.mark.parametrize("role", [Role.ANALYST, Role.SILVER, Role.AUDITOR, Role.REFERRER])
@@ -135,10 +149,12 @@ def test_the_form_keeps_everything_typed_after_an_error(make_user, signed_in):
     response = client.post(
         reverse("risk:assessment_new", args=[child.id]),
         {
-            "kind": "initial", "assessed_on": "not a date",
-            "grade-money-debt": "high", "evidence-money-debt": "Owes £400 to an older boy",
+            "kind": "initial",
+            "assessed_on": "not a date",
+            "grade-money-debt": "high",
+            "evidence-money-debt": "Owes £400 to an older boy",
         },
-    )  # fmt: skip
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in page

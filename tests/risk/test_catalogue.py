@@ -36,16 +36,25 @@ def test_the_bundled_catalogue_is_valid_and_has_the_twelve_domains():
     ("text", "line", "message"),
     [
         (MINIMAL.format(version="1", level="severe"), 10, "'severe' is not a level"),
-        (MINIMAL.format(version="1", level="high").replace("low\n", "lots\n"), 11,
-         "'lots' is not a grade"),
-        (MINIMAL.format(version="1", level="high").replace("    text: Goes", "    txt: Goes"), 8,
-         "unknown key 'txt'"),
-        (MINIMAL.format(version="1", level="high") + "  - level: high\n"
-         "    indicator_at_least: {indicator: missing.nope, grade: high}\n", 13,
-         "no indicator 'missing.nope'"),
+        (
+            MINIMAL.format(version="1", level="high").replace("low\n", "lots\n"),
+            11,
+            "'lots' is not a grade",
+        ),
+        (
+            MINIMAL.format(version="1", level="high").replace("    text: Goes", "    txt: Goes"),
+            8,
+            "unknown key 'txt'",
+        ),
+        (
+            MINIMAL.format(version="1", level="high") + "  - level: high\n"
+            "    indicator_at_least: {indicator: missing.nope, grade: high}\n",
+            13,
+            "no indicator 'missing.nope'",
+        ),
         ("version: 1\ntitle: [unclosed\n", 3, "not valid YAML"),
     ],
-)  # fmt: skip
+)
 def test_problems_are_reported_with_their_line(text, line, message):
     with pytest.raises(CatalogueError) as info:
         parse_catalogue(text)

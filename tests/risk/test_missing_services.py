@@ -46,9 +46,13 @@ def coordinator(make_user):
 def test_recording_an_episode_stores_it_and_who_recorded_it(coordinator):
     child = ChildFactory()
     episode = _record(
-        coordinator, child, ended_at=RETURN, police_risk="high", police_reference="  PR/123 ",
+        coordinator,
+        child,
+        ended_at=RETURN,
+        police_risk="high",
+        police_reference="  PR/123 ",
         where_found="Bus station",
-    )  # fmt: skip
+    )
     episode.refresh_from_db()
     assert episode.child == child
     assert episode.created_by == coordinator
@@ -79,9 +83,12 @@ def test_a_start_in_the_future_is_refused(coordinator):
 def test_an_interview_completed_before_the_return_is_refused(coordinator):
     with pytest.raises(ValidationError) as excinfo:
         _record(
-            coordinator, ChildFactory(), ended_at=RETURN, interview_status=Status.COMPLETED,
+            coordinator,
+            ChildFactory(),
+            ended_at=RETURN,
+            interview_status=Status.COMPLETED,
             interview_completed_at=RETURN - dt.timedelta(minutes=5),
-        )  # fmt: skip
+        )
     assert _messages(excinfo, "interview_completed_at") == [
         "The return interview cannot be completed before the child returned"
     ]
@@ -98,18 +105,24 @@ def test_a_completed_interview_needs_its_completed_time(coordinator):
 def test_a_completed_time_needs_a_completed_interview(coordinator):
     with pytest.raises(ValidationError) as excinfo:
         _record(
-            coordinator, ChildFactory(), ended_at=RETURN, interview_status=Status.OFFERED,
+            coordinator,
+            ChildFactory(),
+            ended_at=RETURN,
+            interview_status=Status.OFFERED,
             interview_completed_at=RETURN + dt.timedelta(hours=5),
-        )  # fmt: skip
+        )
     assert "Only a completed interview" in _messages(excinfo, "interview_completed_at")[0]
 
 
 def test_an_interview_not_done_needs_a_reason(coordinator):
     with pytest.raises(ValidationError) as excinfo:
         _record(
-            coordinator, ChildFactory(), ended_at=RETURN, interview_status=Status.NOT_DONE,
+            coordinator,
+            ChildFactory(),
+            ended_at=RETURN,
+            interview_status=Status.NOT_DONE,
             interview_not_done_reason="   ",
-        )  # fmt: skip
+        )
     assert _messages(excinfo, "interview_not_done_reason") == [
         "Say why the return interview was not done"
     ]
@@ -123,9 +136,12 @@ def test_a_refusal_needs_who_refused_and_why(coordinator):
         "Say who refused the return interview and why"
     ]
     episode = _record(
-        coordinator, child, ended_at=RETURN, interview_status=Status.REFUSED,
+        coordinator,
+        child,
+        ended_at=RETURN,
+        interview_status=Status.REFUSED,
         interview_not_done_reason="The child declined when the worker called on 9 March",
-    )  # fmt: skip
+    )
     assert episode.interview_status == Status.REFUSED
 
 
@@ -138,9 +154,11 @@ def test_no_interview_while_the_child_is_still_missing(coordinator):
 def test_several_problems_are_reported_together(coordinator):
     with pytest.raises(ValidationError) as excinfo:
         _record(
-            coordinator, ChildFactory(), ended_at=START - dt.timedelta(hours=1),
+            coordinator,
+            ChildFactory(),
+            ended_at=START - dt.timedelta(hours=1),
             interview_status=Status.NOT_DONE,
-        )  # fmt: skip
+        )
     assert set(excinfo.value.message_dict) == {"ended_at", "interview_not_done_reason"}
 
 
@@ -163,9 +181,13 @@ def test_updating_records_the_return_and_the_interview(coordinator, make_user):
     other = make_user(Role.CHAIR)
     completed = RETURN + dt.timedelta(hours=30)
     updated = missing_episode_update(
-        actor=other, episode=episode, ended_at=RETURN, interview_status=Status.COMPLETED,
-        interview_completed_at=completed, why_left="Argument at the placement",
-    )  # fmt: skip
+        actor=other,
+        episode=episode,
+        ended_at=RETURN,
+        interview_status=Status.COMPLETED,
+        interview_completed_at=completed,
+        why_left="Argument at the placement",
+    )
     episode.refresh_from_db()
     assert updated.pk == episode.pk
     assert episode.ended_at == RETURN
@@ -181,9 +203,11 @@ def test_an_update_is_checked_against_what_is_already_recorded(coordinator):
     episode = _record(coordinator, ChildFactory(), ended_at=RETURN)
     with pytest.raises(ValidationError) as excinfo:
         missing_episode_update(
-            actor=coordinator, episode=episode, interview_status=Status.COMPLETED,
+            actor=coordinator,
+            episode=episode,
+            interview_status=Status.COMPLETED,
             interview_completed_at=RETURN - dt.timedelta(hours=1),
-        )  # fmt: skip
+        )
     assert "interview_completed_at" in excinfo.value.message_dict
     episode.refresh_from_db()
     assert episode.interview_status == Status.NOT_YET
@@ -225,10 +249,13 @@ def test_an_analyst_can_read_but_not_record(make_user, coordinator):
 def test_the_recorded_episode_counts_real_hours_across_the_clock_change(coordinator):
     # Sat 24 Oct 2026 10:00 BST to Tue 27 Oct 10:00 GMT: 72 hours on the clock, 73 real.
     episode = _record(
-        coordinator, ChildFactory(), started_at=_at(2026, 10, 23, 22, 0),
-        ended_at=_at(2026, 10, 24, 10, 0), interview_status=Status.COMPLETED,
+        coordinator,
+        ChildFactory(),
+        started_at=_at(2026, 10, 23, 22, 0),
+        ended_at=_at(2026, 10, 24, 10, 0),
+        interview_status=Status.COMPLETED,
         interview_completed_at=_at(2026, 10, 27, 10, 0),
-    )  # fmt: skip
+    )
     assert episode.interview_within_72_hours is False  # as returned, before any re-read
     assert episode.interview_due_by == _at(2026, 10, 27, 9, 0)
     episode.refresh_from_db()

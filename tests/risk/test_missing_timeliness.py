@@ -30,10 +30,14 @@ def _at(*args) -> dt.datetime:
 def _episode(child, *, ended_at, status=Status.NOT_YET, completed_at=None, reason=""):
     started = (ended_at or _at(2026, 1, 5, 9, 0)) - dt.timedelta(hours=20)
     return MissingEpisode.objects.create(
-        child=child, kind=MissingEpisode.Kind.MISSING, started_at=started, ended_at=ended_at,
-        interview_status=status, interview_completed_at=completed_at,
+        child=child,
+        kind=MissingEpisode.Kind.MISSING,
+        started_at=started,
+        ended_at=ended_at,
+        interview_status=status,
+        interview_completed_at=completed_at,
         interview_not_done_reason=reason,
-    )  # fmt: skip
+    )
 
 
 # (case, returned (London wall clock), interview completed (London wall clock), within 72h)
@@ -145,7 +149,9 @@ def test_the_figure_takes_one_query_however_many_episodes():
     few = count_queries()
     for hours in range(40):
         _episode(
-            child, ended_at=returned, status=Status.COMPLETED,
+            child,
+            ended_at=returned,
+            status=Status.COMPLETED,
             completed_at=returned + dt.timedelta(hours=hours * 3),
-        )  # fmt: skip
+        )
     assert count_queries() == few == 1

@@ -79,13 +79,20 @@ def test_the_list_shows_episodes_and_the_childs_72_hour_figure(coordinator, sign
     child = ChildFactory()
     returned = _at(2026, 10, 24, 10, 0)
     _episode(
-        child, kind=MissingEpisode.Kind.YOUNG_RUNAWAY, ended_at=returned, police_risk="high",
-        interview_status=Status.COMPLETED, interview_completed_at=_at(2026, 10, 26, 9, 0),
-    )  # fmt: skip
+        child,
+        kind=MissingEpisode.Kind.YOUNG_RUNAWAY,
+        ended_at=returned,
+        police_risk="high",
+        interview_status=Status.COMPLETED,
+        interview_completed_at=_at(2026, 10, 26, 9, 0),
+    )
     _episode(
-        child, started_at=_at(2026, 9, 1, 20, 0), ended_at=_at(2026, 9, 2, 8, 0),
-        interview_status=Status.REFUSED, interview_not_done_reason="Declined",
-    )  # fmt: skip
+        child,
+        started_at=_at(2026, 9, 1, 20, 0),
+        ended_at=_at(2026, 9, 2, 8, 0),
+        interview_status=Status.REFUSED,
+        interview_not_done_reason="Declined",
+    )
     _episode(child, started_at=timezone.now() - dt.timedelta(hours=5))
     response = signed_in(coordinator).get(_list_url(child))
     assert response.status_code == 200
@@ -269,9 +276,12 @@ def test_the_list_query_count_does_not_grow_with_episodes(coordinator, signed_in
     few = _queries(client, _list_url(child))
     for day in range(1, 20):
         _episode(
-            child, started_at=_at(2026, 8, day, 20, 0), ended_at=_at(2026, 8, day, 23, 0),
-            interview_status=Status.COMPLETED, interview_completed_at=_at(2026, 8, day + 1, 9, 0),
-        )  # fmt: skip
+            child,
+            started_at=_at(2026, 8, day, 20, 0),
+            ended_at=_at(2026, 8, day, 23, 0),
+            interview_status=Status.COMPLETED,
+            interview_completed_at=_at(2026, 8, day + 1, 9, 0),
+        )
     assert _queries(client, _list_url(child)) == few
 
 
@@ -281,17 +291,30 @@ def test_the_list_query_count_does_not_grow_with_episodes(coordinator, signed_in
 def test_chronology_entries_for_episodes_and_interviews(coordinator):
     child = ChildFactory()
     on_time = _episode(
-        child, coordinator, started_at=_at(2026, 10, 20, 22, 0), ended_at=_at(2026, 10, 22, 9, 0),
-        police_risk="high", interview_status=Status.COMPLETED,
-        interview_completed_at=_at(2026, 10, 23, 10, 0), where_found="Bus station",
-    )  # fmt: skip
+        child,
+        coordinator,
+        started_at=_at(2026, 10, 20, 22, 0),
+        ended_at=_at(2026, 10, 22, 9, 0),
+        police_risk="high",
+        interview_status=Status.COMPLETED,
+        interview_completed_at=_at(2026, 10, 23, 10, 0),
+        where_found="Bus station",
+    )
     _episode(
-        child, coordinator, kind=MissingEpisode.Kind.MISSING, started_at=_at(2026, 9, 1, 20, 0),
-        ended_at=_at(2026, 9, 2, 8, 0), interview_status=Status.REFUSED,
+        child,
+        coordinator,
+        kind=MissingEpisode.Kind.MISSING,
+        started_at=_at(2026, 9, 1, 20, 0),
+        ended_at=_at(2026, 9, 2, 8, 0),
+        interview_status=Status.REFUSED,
         interview_not_done_reason="Declined when the worker visited",
-    )  # fmt: skip
-    _episode(child, coordinator, kind=MissingEpisode.Kind.YOUNG_RUNAWAY,
-             started_at=_at(2026, 11, 1, 18, 0))  # fmt: skip
+    )
+    _episode(
+        child,
+        coordinator,
+        kind=MissingEpisode.Kind.YOUNG_RUNAWAY,
+        started_at=_at(2026, 11, 1, 18, 0),
+    )
     entries = child_chronology(child=child, kinds={"missing", "return_interview"})
     titles = [(e.kind, e.title) for e in entries]
     assert ("missing", "Missing from care") in titles
@@ -336,10 +359,13 @@ def test_the_chronology_source_runs_a_fixed_number_of_queries(coordinator):
     few = count()
     for day in range(1, 15):
         _episode(
-            child, coordinator, started_at=_at(2026, 8, day, 20, 0),
-            ended_at=_at(2026, 8, day, 23, 0), interview_status=Status.COMPLETED,
+            child,
+            coordinator,
+            started_at=_at(2026, 8, day, 20, 0),
+            ended_at=_at(2026, 8, day, 23, 0),
+            interview_status=Status.COMPLETED,
             interview_completed_at=_at(2026, 8, day + 1, 9, 0),
-        )  # fmt: skip
+        )
     assert count() == few == 1
 
 

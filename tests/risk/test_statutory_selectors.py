@@ -31,11 +31,15 @@ def _today() -> dt.date:
 
 def _assessed(child, user, level, *, days_ago=0, status="completed", completed_at=None):
     return Assessment.objects.create(
-        child=child, catalogue=Catalogue.objects.get(is_active=True), assessor=user,
-        assessed_on=_today() - dt.timedelta(days=days_ago), status=status,
-        proposed_level=level, final_level=level,
+        child=child,
+        catalogue=Catalogue.objects.get(is_active=True),
+        assessor=user,
+        assessed_on=_today() - dt.timedelta(days=days_ago),
+        status=status,
+        proposed_level=level,
+        final_level=level,
         completed_at=(completed_at or timezone.now()) if status == "completed" else None,
-    )  # fmt: skip
+    )
 
 
 def _process(child, user=None, **fields):
@@ -145,8 +149,9 @@ def test_the_list_takes_one_query_however_many_children(coordinator):
 def test_processes_split_into_open_and_closed(coordinator):
     child = ChildFactory()
     open_ = _process(child)
-    ends_today = _process(child, kind=Kind.STRATEGY_DISCUSSION, started_on=_today(),
-                          ended_on=_today())  # fmt: skip
+    ends_today = _process(
+        child, kind=Kind.STRATEGY_DISCUSSION, started_on=_today(), ended_on=_today()
+    )
     closed = _process(child, kind=Kind.CHILD_IN_NEED, ended_on=_today() - dt.timedelta(days=1))
     state = statutory_processes_by_state(child=child)
     assert {p.pk for p in state.open} == {open_.pk, ends_today.pk}
@@ -157,14 +162,22 @@ def test_chronology_entries_for_processes_and_nrm_decisions(coordinator):
     child = ChildFactory()
     started = dt.date(2026, 5, 4)
     cp = _process(
-        child, coordinator, started_on=started, ended_on=dt.date(2026, 9, 30),
-        lead_professional="Sam Okafor", lead_agency=AgencyFactory(name="Leeds CSW"),
-    )  # fmt: skip
+        child,
+        coordinator,
+        started_on=started,
+        ended_on=dt.date(2026, 9, 30),
+        lead_professional="Sam Okafor",
+        lead_agency=AgencyFactory(name="Leeds CSW"),
+    )
     nrm = _process(
-        child, coordinator, kind=Kind.NRM_REFERRAL, started_on=started,
-        reasonable_grounds="positive", reasonable_grounds_on=dt.date(2026, 5, 9),
+        child,
+        coordinator,
+        kind=Kind.NRM_REFERRAL,
+        started_on=started,
+        reasonable_grounds="positive",
+        reasonable_grounds_on=dt.date(2026, 5, 9),
         conclusive_grounds="pending",
-    )  # fmt: skip
+    )
     entries = child_chronology(child=child, kinds={"statutory"})
     by_title = {e.title: e for e in entries}
     assert set(by_title) == {

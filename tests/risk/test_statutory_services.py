@@ -41,9 +41,12 @@ def test_recording_a_process_stores_it_and_who_recorded_it(coordinator):
     agency = AgencyFactory(name="Leeds Children's Social Work")
     child = ChildFactory()
     process = _record(
-        coordinator, child, lead_professional=" Sam Okafor ", lead_agency=agency,
+        coordinator,
+        child,
+        lead_professional=" Sam Okafor ",
+        lead_agency=agency,
         reference="CP-771",
-    )  # fmt: skip
+    )
     process.refresh_from_db()
     assert process.child == child
     assert process.lead_professional == "Sam Okafor"
@@ -84,10 +87,13 @@ def test_nrm_decisions_only_for_an_nrm_referral(coordinator, field, value):
 
 def test_an_nrm_referral_with_both_decisions(coordinator):
     process = _nrm(
-        coordinator, ChildFactory(), reasonable_grounds="positive",
-        reasonable_grounds_on=START + dt.timedelta(days=5), conclusive_grounds="positive",
+        coordinator,
+        ChildFactory(),
+        reasonable_grounds="positive",
+        reasonable_grounds_on=START + dt.timedelta(days=5),
+        conclusive_grounds="positive",
         conclusive_grounds_on=START + dt.timedelta(days=90),
-    )  # fmt: skip
+    )
     assert process.conclusive_grounds == "positive"
 
 
@@ -100,9 +106,12 @@ def test_a_conclusive_decision_needs_a_positive_reasonable_grounds_decision(
         fields["reasonable_grounds_on"] = START + dt.timedelta(days=5)
     with pytest.raises(ValidationError) as excinfo:
         _nrm(
-            coordinator, ChildFactory(), conclusive_grounds="negative",
-            conclusive_grounds_on=START + dt.timedelta(days=60), **fields,
-        )  # fmt: skip
+            coordinator,
+            ChildFactory(),
+            conclusive_grounds="negative",
+            conclusive_grounds_on=START + dt.timedelta(days=60),
+            **fields,
+        )
     assert _messages(excinfo, "conclusive_grounds") == [
         "A conclusive grounds decision follows a positive reasonable grounds decision: "
         "record that first"
@@ -112,9 +121,11 @@ def test_a_conclusive_decision_needs_a_positive_reasonable_grounds_decision(
 def test_a_decision_before_the_referral_is_refused(coordinator):
     with pytest.raises(ValidationError) as excinfo:
         _nrm(
-            coordinator, ChildFactory(), reasonable_grounds="positive",
+            coordinator,
+            ChildFactory(),
+            reasonable_grounds="positive",
             reasonable_grounds_on=START - dt.timedelta(days=1),
-        )  # fmt: skip
+        )
     assert _messages(excinfo, "reasonable_grounds_on") == [
         "The reasonable grounds decision cannot be before the referral started"
     ]
@@ -123,10 +134,13 @@ def test_a_decision_before_the_referral_is_refused(coordinator):
 def test_a_conclusive_decision_before_the_reasonable_grounds_one_is_refused(coordinator):
     with pytest.raises(ValidationError) as excinfo:
         _nrm(
-            coordinator, ChildFactory(), reasonable_grounds="positive",
-            reasonable_grounds_on=START + dt.timedelta(days=10), conclusive_grounds="positive",
+            coordinator,
+            ChildFactory(),
+            reasonable_grounds="positive",
+            reasonable_grounds_on=START + dt.timedelta(days=10),
+            conclusive_grounds="positive",
             conclusive_grounds_on=START + dt.timedelta(days=9),
-        )  # fmt: skip
+        )
     assert "conclusive_grounds_on" in excinfo.value.message_dict
 
 
@@ -168,14 +182,18 @@ def test_updating_ends_a_process_and_records_who(coordinator, make_user):
 
 def test_an_update_adding_a_conclusive_decision_is_checked_against_the_record(coordinator):
     process = _nrm(
-        coordinator, ChildFactory(), reasonable_grounds="negative",
+        coordinator,
+        ChildFactory(),
+        reasonable_grounds="negative",
         reasonable_grounds_on=START + dt.timedelta(days=3),
-    )  # fmt: skip
+    )
     with pytest.raises(ValidationError):
         statutory_process_update(
-            actor=coordinator, process=process, conclusive_grounds="positive",
+            actor=coordinator,
+            process=process,
+            conclusive_grounds="positive",
             conclusive_grounds_on=START + dt.timedelta(days=50),
-        )  # fmt: skip
+        )
     process.refresh_from_db()
     assert process.conclusive_grounds == ""
 

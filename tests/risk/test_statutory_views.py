@@ -63,8 +63,12 @@ def coordinator(make_user):
 def test_the_list_shows_open_and_closed_processes(coordinator, signed_in):
     child = ChildFactory()
     _process(child, lead_professional="Sam Okafor", lead_agency=AgencyFactory(name="Leeds CSW"))
-    _process(child, kind=Kind.CHILD_IN_NEED, started_on=dt.date(2025, 1, 6),
-             ended_on=dt.date(2025, 12, 1))  # fmt: skip
+    _process(
+        child,
+        kind=Kind.CHILD_IN_NEED,
+        started_on=dt.date(2025, 1, 6),
+        ended_on=dt.date(2025, 12, 1),
+    )
     response = signed_in(coordinator).get(_list_url(child))
     assert response.status_code == 200
     page = response.content.decode()
@@ -143,9 +147,11 @@ def test_a_conclusive_decision_without_reasonable_grounds_is_shown_on_its_field(
 ):
     child = ChildFactory()
     data = _valid(
-        reasonable_grounds="", reasonable_grounds_on="", conclusive_grounds="positive",
+        reasonable_grounds="",
+        reasonable_grounds_on="",
+        conclusive_grounds="positive",
         conclusive_grounds_on="2026-09-01",
-    )  # fmt: skip
+    )
     page = signed_in(coordinator).post(_new_url(child), data).content.decode()
     assert '<a href="#id_conclusive_grounds_0">A conclusive grounds decision follows' in page
 

@@ -110,9 +110,12 @@ def test_chronology_query_count_does_not_grow_with_the_record(make_user, signed_
         ).vrmp
         for i in range(n):
             vrmp_review(
-                actor=user, vrmp=plan, reviewed_on=today - dt.timedelta(days=i), effect="yes",
+                actor=user,
+                vrmp=plan,
+                reviewed_on=today - dt.timedelta(days=i),
+                effect="yes",
                 next_review_date=today + dt.timedelta(weeks=4),
-            )  # fmt: skip
+            )
             start = timezone.now() - dt.timedelta(days=10 + i)
             missing_episode_record(actor=user, child=child, kind="missing", started_at=start)
 

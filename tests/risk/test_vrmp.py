@@ -33,10 +33,15 @@ TODAY = timezone.localdate
 
 def _assessed(child, user, level):
     return Assessment.objects.create(
-        child=child, catalogue=Catalogue.objects.get(is_active=True), assessor=user,
-        assessed_on=TODAY(), status="completed", proposed_level=level, final_level=level,
+        child=child,
+        catalogue=Catalogue.objects.get(is_active=True),
+        assessor=user,
+        assessed_on=TODAY(),
+        status="completed",
+        proposed_level=level,
+        final_level=level,
         completed_at=timezone.now(),
-    )  # fmt: skip
+    )
 
 
 def _plan(user, child, **fields):
@@ -48,13 +53,16 @@ def test_revising_adds_a_version_and_keeps_the_old_one(make_user):
     user = make_user(Role.COORDINATOR)
     plan = _plan(user, ChildFactory(), push_factors="Conflict at home")
     second = vrmp_revise(
-        actor=user, vrmp=plan, push_factors="Conflict at home; exclusion",
+        actor=user,
+        vrmp=plan,
+        push_factors="Conflict at home; exclusion",
         next_review_date=TODAY() + dt.timedelta(weeks=6),
-    )  # fmt: skip
+    )
     assert second.number == 2
     assert [v.push_factors for v in plan.versions.order_by("number")] == [
-        "Conflict at home", "Conflict at home; exclusion",
-    ]  # fmt: skip
+        "Conflict at home",
+        "Conflict at home; exclusion",
+    ]
 
 
 def test_only_one_active_plan_per_child(make_user):
@@ -85,9 +93,12 @@ def test_mace_criteria_flag(level, effect, met, make_user):
     plan = _plan(user, child)
     if effect:
         vrmp_review(
-            actor=user, vrmp=plan, reviewed_on=TODAY(), effect=effect,
+            actor=user,
+            vrmp=plan,
+            reviewed_on=TODAY(),
+            effect=effect,
             next_review_date=TODAY() + dt.timedelta(weeks=4),
-        )  # fmt: skip
+        )
     assert mace_criteria(child=child).met is met
     high_list = children_meeting_mace_criteria_high(user=user)
     assert (child in high_list) is (level == "high" and effect == "no")
@@ -97,8 +108,9 @@ def test_review_dates_must_move_forward(make_user):
     user = make_user(Role.COORDINATOR)
     plan = _plan(user, ChildFactory())
     with pytest.raises(ValidationError):
-        vrmp_review(actor=user, vrmp=plan, reviewed_on=TODAY(), effect="yes",
-                    next_review_date=TODAY())  # fmt: skip
+        vrmp_review(
+            actor=user, vrmp=plan, reviewed_on=TODAY(), effect="yes", next_review_date=TODAY()
+        )
 
 
 def test_overdue_reviews_are_on_the_lead_professionals_task_list(make_user):
@@ -118,9 +130,13 @@ def test_an_action_owner_sees_the_child_until_the_action_is_done(make_user):
     plan = _plan(coordinator, child)
     assert child not in children_visible_to(member)
     action = vrmp_action_add(
-        actor=coordinator, vrmp=plan, description="Weekly YOT sessions", owner_agency=agency,
-        owner=member, due_date=TODAY() - dt.timedelta(days=2),
-    )  # fmt: skip
+        actor=coordinator,
+        vrmp=plan,
+        description="Weekly YOT sessions",
+        owner_agency=agency,
+        owner=member,
+        due_date=TODAY() - dt.timedelta(days=2),
+    )
     assert child in children_visible_to(member)
     assert list(actions_for_owner(user=member)) == [action]
     with pytest.raises(ValidationError):
@@ -137,9 +153,13 @@ def test_task_list_page_shows_overdue_actions_and_completes_them(make_user, sign
     member = make_user(Role.MEMBER, agency=agency)
     plan = _plan(coordinator, ChildFactory())
     action = vrmp_action_add(
-        actor=coordinator, vrmp=plan, description="Return home interview check",
-        owner_agency=agency, owner=member, due_date=TODAY() - dt.timedelta(days=1),
-    )  # fmt: skip
+        actor=coordinator,
+        vrmp=plan,
+        description="Return home interview check",
+        owner_agency=agency,
+        owner=member,
+        due_date=TODAY() - dt.timedelta(days=1),
+    )
     client = signed_in(member)
     page = client.get(reverse("tasks:list")).content.decode()
     assert "Return home interview check" in page and "Overdue" in page
@@ -157,9 +177,13 @@ def test_someone_elses_action_cannot_be_completed_from_the_task_list(make_user, 
     other = make_user(Role.MEMBER, agency=agency)
     plan = _plan(coordinator, ChildFactory())
     action = vrmp_action_add(
-        actor=coordinator, vrmp=plan, description="GP review", owner_agency=agency,
-        owner=owner, due_date=TODAY(),
-    )  # fmt: skip
+        actor=coordinator,
+        vrmp=plan,
+        description="GP review",
+        owner_agency=agency,
+        owner=owner,
+        due_date=TODAY(),
+    )
     client = signed_in(other)
     response = client.post(reverse("tasks:action_complete", args=[action.id]), {"note": "x"})
     assert response.status_code == 404

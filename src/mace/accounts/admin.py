@@ -60,7 +60,7 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
                     "job_title",
                     "password1",
                     "password2",
-                ],  # fmt: skip
+                ],
             },
         )
     ]

@@ -19,9 +19,19 @@ from mace.people import selectors as people_selectors
 from mace.people import services as people_services
 
 CSV_COLUMNS = [
-    "at", "actor_email", "actor_role", "verb", "child_id", "object_type", "object_id",
-    "path", "method", "ip_address", "user_agent", "reason",
-]  # fmt: skip
+    "at",
+    "actor_email",
+    "actor_role",
+    "verb",
+    "child_id",
+    "object_type",
+    "object_id",
+    "path",
+    "method",
+    "ip_address",
+    "user_agent",
+    "reason",
+]
 
 
 def _filters(form: LogFilterForm) -> selectors.LogFilter:
@@ -82,7 +92,7 @@ def access_log_export(request):
                     event.ip_address or "",
                     event.user_agent,
                     event.reason,
-                ]  # fmt: skip
+                ]
             )
 
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

@@ -1,10 +1,14 @@
-"""Generate the synthetic demo city's children, with aliases, addresses and history.
+"""Generate the synthetic demo city's children, with aliases, addresses and history, and
+each child's record: risk assessments, VRMPs, missing episodes and statutory processes.
 
 Everything a seed produces is a function of the seed alone: one ``random.Random`` drives the
-children (names, dates, UUIDs), a fixed one the city's geography, and dates are relative to
-``data.REFERENCE_DATE`` rather than today. Only the time of seeding (created_at,
-history_date) differs between runs. Rows are written with ``mace.demo.rows`` (executemany)
-rather than bulk_create, which was four times slower at 100,000 children.
+children (names, dates, UUIDs), a second one their records (``mace.demo.risk``), a fixed one
+the city's geography, and dates are relative to ``data.REFERENCE_DATE`` rather than today.
+Only the time of seeding (the children's created_at and history_date) differs between runs;
+records are dated when they happened in the demo world. Which users the records name
+depends on who exists when seeding (see ``mace.demo.risk``). Rows are written with
+``mace.demo.rows`` (executemany) rather than bulk_create, which was four times slower at
+100,000 children.
 
 ``ensure_demo_users`` (the sign-ins for each role) lives in ``mace.demo.users``.
 """
@@ -18,12 +22,30 @@ from collections.abc import Callable, Sequence
 from django.db import transaction
 from django.utils import timezone
 
+from mace.accounts.models import Agency, User
 from mace.demo import data
 from mace.demo.city import city_streets, reference_data_ensure, school_specs
 from mace.demo.names import NamePool, name_pools
+from mace.demo.risk import (
+    MEMBER_ACTION_CHILDREN,
+    TABLES,
+    RiskMaker,
+    active_catalogue,
+    staff_resolve,
+)
 from mace.demo.rows import Row, TableWriter
 from mace.demo.sampling import Weighted, new_uuid, year_group_for
-from mace.people.models import Child, ChildAddress, ChildAlias, School, Ward
+from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias, School, Ward
+from mace.people.services import child_access_grant
+from mace.risk.models import (
+    Assessment,
+    MissingEpisode,
+    StatutoryProcess,
+    Vrmp,
+    VrmpAction,
+    VrmpReview,
+    VrmpVersion,
+)
 
 BATCH_SIZE = 2000
 SEED_CHANGE_REASON = "created by seed"
@@ -46,6 +68,14 @@ LOOKED_AFTER = frozenset(
     }
 )
 OPEN_STATUSES = frozenset({LegalStatus.CHILD_IN_NEED, LegalStatus.CHILD_PROTECTION} | LOOKED_AFTER)
+# The record's tables (mace.demo.risk.TABLES), in the order they are written.
+RECORD_MODELS = dict(
+    zip(
+        TABLES,
+        (Assessment, Vrmp, VrmpVersion, VrmpReview, VrmpAction, MissingEpisode, StatutoryProcess),
+        strict=True,
+    )
+)
 
 
 class CityAlreadySeeded(Exception):
@@ -443,6 +473,46 @@ class ChildMaker:
         return child, aliases, addresses
 
 
+def _agency_ids() -> dict[str, object]:
+    """The demo agencies' ids by kind (another agency of the kind if a demo one is missing)."""
+    names = dict(data.AGENCIES)
+    ids: dict[str, object] = {}
+    for pk, kind, name in Agency.objects.order_by("name").values_list("pk", "kind", "name"):
+        if name == names.get(kind) or kind not in ids:
+            ids[kind] = pk
+    return ids
+
+
+def _risk_maker(*, seed: int, existing: int) -> RiskMaker:
+    staff = staff_resolve()
+    member_children = MEMBER_ACTION_CHILDREN
+    if staff.member_id and VrmpAction.objects.filter(owner_id=staff.member_id).exists():
+        member_children = 0  # seeded before: the member has their actions already
+    return RiskMaker(
+        rng=random.Random(f"{seed}/records" if not existing else f"{seed}+{existing}/records"),
+        catalogue=active_catalogue(),
+        agencies=_agency_ids(),
+        staff=staff,
+        member_children=member_children,
+    )
+
+
+def _member_grants(maker: RiskMaker) -> int:
+    """Action grants for the children whose police actions the demo member owns."""
+    if not maker.member_child_ids:
+        return 0
+    member = User.objects.get(pk=maker.staff.member_id)
+    for child in Child.objects.filter(pk__in=maker.member_child_ids).order_by("pk"):
+        child_access_grant(
+            actor=None,
+            user=member,
+            child=child,
+            basis=ChildAccess.Basis.ACTION,
+            reason="Owns police actions on the child's VRMP (demo)",
+        )
+    return len(maker.member_child_ids)
+
+
 def generate_city(
     *,
     children: int,
@@ -450,9 +520,12 @@ def generate_city(
     progress: ProgressCallback | None = None,
     append: bool = False,
     history: bool = True,
+    records: bool = True,
     batch_size: int = BATCH_SIZE,
 ) -> dict[str, int]:
-    """Seed the demo city: reference data if missing, then ``children`` synthetic children.
+    """Seed the demo city: reference data if missing, then ``children`` synthetic children,
+    each with their record (risk assessments, VRMPs, missing episodes, statutory processes)
+    unless ``records`` is False.
 
     Returns the number of rows created, by kind. Refuses (CityAlreadySeeded) to add children
     to a database that has some unless ``append``; appended children are drawn from a stream
@@ -469,6 +542,7 @@ def generate_city(
         )
     counts = reference_data_ensure()
     counts.update(children=0, aliases=0, addresses=0, history=0)
+    counts.update(dict.fromkeys(TABLES, 0), action_grants=0, system_user=0)
     if not children:
         return counts
 
@@ -485,33 +559,49 @@ def generate_city(
         Child.objects.exclude(case_system_id="").values_list("case_system_id", flat=True)
     )
     maker = ChildMaker(rng=rng, ward_ids=ward_ids, schools=schools, case_ids_taken=case_ids_taken)
+    risk = _risk_maker(seed=seed, existing=existing) if records else None
+    if risk is not None:
+        counts["system_user"] = int(risk.staff.system_user)
     restricted = set(rng.sample(range(children), round(children * data.RESTRICTED_SHARE)))
     now = timezone.now()
-    child_rows, alias_rows, address_rows = (
-        TableWriter(model, now=now, history=history, change_reason=SEED_CHANGE_REASON)
-        for model in (Child, ChildAlias, ChildAddress)
-    )
+    models = [Child, ChildAlias, ChildAddress]
+    if risk is not None:
+        models += RECORD_MODELS.values()
+    writers = {
+        model: TableWriter(model, now=now, history=history, change_reason=SEED_CHANGE_REASON)
+        for model in models
+    }
 
     done = 0
     while done < children:
         batch = range(done, min(done + batch_size, children))
         kids, aliases, addresses = [], [], []
+        record_rows: dict[str, list[Row]] = {table: [] for table in TABLES}
         for index in batch:
             child, child_aliases, child_addresses = maker.make(restricted=index in restricted)
             kids.append(child)
             aliases.extend(child_aliases)
             addresses.extend(child_addresses)
+            if risk is not None:
+                for table, rows in risk.make(child, child_addresses).rows.items():
+                    record_rows[table].extend(rows)
         with transaction.atomic():
-            for writer, rows in (
-                (child_rows, kids),
-                (alias_rows, aliases),
-                (address_rows, addresses),
+            for model, rows in (
+                (Child, kids),
+                (ChildAlias, aliases),
+                (ChildAddress, addresses),
+                *((RECORD_MODELS[table], record_rows[table]) for table in TABLES),
             ):
-                counts["history"] += writer.write(rows)
+                if model in writers:
+                    counts["history"] += writers[model].write(rows)
         counts["children"] += len(kids)
         counts["aliases"] += len(aliases)
         counts["addresses"] += len(addresses)
+        for table in TABLES:
+            counts[table] += len(record_rows[table])
         done = batch.stop
         if progress is not None:
             progress(done, children)
+    if risk is not None:
+        counts["action_grants"] = _member_grants(risk)
     return counts

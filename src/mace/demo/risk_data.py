@@ -39,33 +39,61 @@ PROFILE_WEIGHTS: dict[str, tuple[tuple[str, int], ...]] = {
 }
 PROFILE_INDICATOR_WEIGHTS: dict[str, dict[str, int]] = {
     "cce": {
-        "substances.dealing": 6, "relationships.gang": 5, "money.unexplained": 6,
-        "money.debt": 3, "offending.arrests": 5, "offending.weapons": 4,
-        "missing.episodes": 5, "missing.found_elsewhere": 5, "education.exclusion": 4,
-        "education.attendance": 4, "relationships.older_associates": 4,
-        "physical.injuries": 2, "substances.use": 3, "engagement.disengaged": 3,
-        "wellbeing.fear": 2, "accommodation.unknown_addresses": 2,
+        "substances.dealing": 6,
+        "relationships.gang": 5,
+        "money.unexplained": 6,
+        "money.debt": 3,
+        "offending.arrests": 5,
+        "offending.weapons": 4,
+        "missing.episodes": 5,
+        "missing.found_elsewhere": 5,
+        "education.exclusion": 4,
+        "education.attendance": 4,
+        "relationships.older_associates": 4,
+        "physical.injuries": 2,
+        "substances.use": 3,
+        "engagement.disengaged": 3,
+        "wellbeing.fear": 2,
+        "accommodation.unknown_addresses": 2,
     },
     "cse": {
-        "sexual_health.sti_pregnancy": 4, "sexual_health.older_partner": 6,
-        "relationships.older_associates": 5, "online.grooming": 3, "missing.episodes": 5,
-        "missing.found_elsewhere": 3, "accommodation.unknown_addresses": 4,
-        "substances.use": 4, "wellbeing.self_harm": 4, "wellbeing.fear": 3,
-        "money.unexplained": 3, "engagement.missed_health": 3, "physical.appearance": 3,
+        "sexual_health.sti_pregnancy": 4,
+        "sexual_health.older_partner": 6,
+        "relationships.older_associates": 5,
+        "online.grooming": 3,
+        "missing.episodes": 5,
+        "missing.found_elsewhere": 3,
+        "accommodation.unknown_addresses": 4,
+        "substances.use": 4,
+        "wellbeing.self_harm": 4,
+        "wellbeing.fear": 3,
+        "money.unexplained": 3,
+        "engagement.missed_health": 3,
+        "physical.appearance": 3,
         "education.attendance": 3,
     },
     "online": {
-        "online.grooming": 7, "online.secretive": 6, "wellbeing.self_harm": 3,
-        "wellbeing.fear": 4, "sexual_health.older_partner": 2, "education.attendance": 2,
-        "physical.appearance": 2, "money.unexplained": 2,
+        "online.grooming": 7,
+        "online.secretive": 6,
+        "wellbeing.self_harm": 3,
+        "wellbeing.fear": 4,
+        "sexual_health.older_partner": 2,
+        "education.attendance": 2,
+        "physical.appearance": 2,
+        "money.unexplained": 2,
     },
     "general": {
-        "missing.episodes": 5, "education.attendance": 4, "engagement.disengaged": 3,
-        "engagement.missed_health": 2, "wellbeing.self_harm": 3, "wellbeing.fear": 2,
-        "accommodation.unstable": 3, "substances.use": 3,
+        "missing.episodes": 5,
+        "education.attendance": 4,
+        "engagement.disengaged": 3,
+        "engagement.missed_health": 2,
+        "wellbeing.self_harm": 3,
+        "wellbeing.fear": 2,
+        "accommodation.unstable": 3,
+        "substances.use": 3,
         "relationships.older_associates": 3,
     },
-}  # fmt: skip
+}
 
 EVIDENCE: dict[str, tuple[str, ...]] = {
     "engagement.disengaged": (
@@ -441,10 +469,18 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "community_safety": ("Ask licensing to visit the takeaway where children gather",),
 }
 ACTION_AGENCY_WEIGHTS: tuple[tuple[str, int], ...] = (
-    ("police", 5), ("childrens_social_work", 5), ("education", 4), ("youth_justice", 2),
-    ("health", 2), ("camhs", 2), ("third_sector", 3), ("youth_offer", 2), ("early_help", 2),
-    ("accommodation", 1), ("community_safety", 1),
-)  # fmt: skip
+    ("police", 5),
+    ("childrens_social_work", 5),
+    ("education", 4),
+    ("youth_justice", 2),
+    ("health", 2),
+    ("camhs", 2),
+    ("third_sector", 3),
+    ("youth_offer", 2),
+    ("early_help", 2),
+    ("accommodation", 1),
+    ("community_safety", 1),
+)
 COMPLETION_NOTES: tuple[str, ...] = (
     "Done; outcome shared with the lead professional.",
     "Completed and recorded on the case system.",
@@ -471,13 +507,19 @@ START_HOURS: tuple[tuple[int, int], ...] = tuple(
     )
 )
 REPORTED_BY_LOOKED_AFTER: tuple[str, ...] = (
-    "Residential support worker", "Foster carer", "Out-of-hours manager at the home",
+    "Residential support worker",
+    "Foster carer",
+    "Out-of-hours manager at the home",
     "Supported lodgings provider",
-)  # fmt: skip
+)
 REPORTED_BY_AT_HOME: tuple[str, ...] = (
-    "Mother", "Father", "Grandmother", "Stepfather", "School (did not come back after lunch)",
+    "Mother",
+    "Father",
+    "Grandmother",
+    "Stepfather",
+    "School (did not come back after lunch)",
     "Aunt",
-)  # fmt: skip
+)
 WHERE_FOUND: tuple[str, ...] = (
     "Found in Bradford at 2am by BTP",
     "Came back to placement on his own",
@@ -554,10 +596,19 @@ INTERVIEW_NOT_DONE: tuple[str, ...] = (
 
 # Statutory processes.
 PRACTITIONERS: tuple[str, ...] = (
-    "Sarah Ellis", "Mohammed Rahman", "Joanne Kershaw", "Tom Bradley", "Amina Begum",
-    "Katie Walsh", "Lee Fletcher", "Gemma Holroyd", "Daniel Okafor", "Rebecca Marsh",
-    "Chloe Atkinson", "Bilal Hussain",
-)  # fmt: skip
+    "Sarah Ellis",
+    "Mohammed Rahman",
+    "Joanne Kershaw",
+    "Tom Bradley",
+    "Amina Begum",
+    "Katie Walsh",
+    "Lee Fletcher",
+    "Gemma Holroyd",
+    "Daniel Okafor",
+    "Rebecca Marsh",
+    "Chloe Atkinson",
+    "Bilal Hussain",
+)
 STATUTORY_NOTES: dict[str, tuple[str, ...]] = {
     "cin": (
         "Child in need plan after an assessment of family stress and school exclusion.",

@@ -36,34 +36,58 @@ SECTIONS: tuple[Section, ...] = (
         "child",
         "The child",
         (
-            "child_given_name", "child_family_name", "child_aliases", "child_date_of_birth",
-            "child_age_estimate", "child_gender", "child_first_language", "child_ethnicity",
-            "child_nationality", "child_send", "child_address", "child_postcode",
-            "child_placement_address", "child_school", "child_year_group", "child_gp",
+            "child_given_name",
+            "child_family_name",
+            "child_aliases",
+            "child_date_of_birth",
+            "child_age_estimate",
+            "child_gender",
+            "child_first_language",
+            "child_ethnicity",
+            "child_nationality",
+            "child_send",
+            "child_address",
+            "child_postcode",
+            "child_placement_address",
+            "child_school",
+            "child_year_group",
+            "child_gp",
             "child_household",
         ),
         "Tell us what you know. The child does not need to be known to children's social work.",
         for_context=False,
-    ),  # fmt: skip
+    ),
     Section(
         "status",
         "Legal and service status",
         (
-            "child_in_need", "child_protection", "looked_after", "care_leaver",
-            "open_to_social_work", "allocated_social_worker", "case_system_id",
-            "known_to_police", "known_to_youth_justice", "known_to_camhs",
+            "child_in_need",
+            "child_protection",
+            "looked_after",
+            "care_leaver",
+            "open_to_social_work",
+            "allocated_social_worker",
+            "case_system_id",
+            "known_to_police",
+            "known_to_youth_justice",
+            "known_to_camhs",
         ),
         for_context=False,
-    ),  # fmt: skip
+    ),
     Section(
         "concerns",
         "Concerns and risk",
         (
-            "concerns", "exploitation_identified_before", "risk_level", "risk_analysis",
-            "push_factors", "pull_factors", "missing_episodes",
+            "concerns",
+            "exploitation_identified_before",
+            "risk_level",
+            "risk_analysis",
+            "push_factors",
+            "pull_factors",
+            "missing_episodes",
         ),
         "Several concerns may apply. Give the risk identification tool's result if you used it.",
-    ),  # fmt: skip
+    ),
     Section(
         "context",
         "Places, peer groups and online spaces",
@@ -80,11 +104,14 @@ SECTIONS: tuple[Section, ...] = (
         "consent",
         "Parents, consent and sharing",
         (
-            "parents_aware", "parents_consent", "parents_protective", "lawful_basis",
+            "parents_aware",
+            "parents_consent",
+            "parents_protective",
+            "lawful_basis",
             "sharing_reason",
         ),
         for_context=False,
-    ),  # fmt: skip
+    ),
     Section(
         "why",
         "Why MACE",
@@ -95,9 +122,15 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 PERPETRATOR_FIELDS = (
-    "name", "aliases", "date_of_birth", "address", "phone", "vehicle", "ethnicity",
+    "name",
+    "aliases",
+    "date_of_birth",
+    "address",
+    "phone",
+    "vehicle",
+    "ethnicity",
     "relationship",
-)  # fmt: skip
+)
 MAX_PERPETRATORS = 6
 
 

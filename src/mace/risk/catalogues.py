@@ -12,8 +12,12 @@ import yaml
 from mace.risk.models.assessment import GRADE_RANK, LEVEL_RANK
 
 BUNDLED = Path(__file__).resolve().parent / "catalogue" / "default.yaml"
-RULE_KINDS = ("any_indicator_at_least", "indicators_at_least", "domains_at_least",
-              "indicator_at_least")  # fmt: skip
+RULE_KINDS = (
+    "any_indicator_at_least",
+    "indicators_at_least",
+    "domains_at_least",
+    "indicator_at_least",
+)
 PROMPT_CONDITIONS = ("age_under", "learning_disability", "indicator_at_least")
 CODE_RE = re.compile(r"^[a-z][a-z0-9_.]*$")
 
@@ -108,8 +112,10 @@ def _check(data, checker: _Checker) -> None:
             continue
         code = domain.get("code")
         if not isinstance(code, str) or not CODE_RE.match(code):
-            checker.fail((*path, "code"), f"domain code '{code}' must be lower case letters, "
-                         "digits, dots or underscores")  # fmt: skip
+            checker.fail(
+                (*path, "code"),
+                f"domain code '{code}' must be lower case letters, digits, dots or underscores",
+            )
         elif code in domain_codes:
             checker.fail((*path, "code"), f"domain code '{code}' is used twice")
         domain_codes.add(code)
@@ -145,8 +151,10 @@ def _check(data, checker: _Checker) -> None:
         if not checker.mapping(rule, path, ["level"], ["description", *RULE_KINDS]):
             continue
         if rule.get("level") not in LEVEL_RANK:
-            checker.fail((*path, "level"), f"'{rule.get('level')}' is not a level "
-                         f"(use one of {', '.join(LEVEL_RANK)})")  # fmt: skip
+            checker.fail(
+                (*path, "level"),
+                f"'{rule.get('level')}' is not a level (use one of {', '.join(LEVEL_RANK)})",
+            )
         kinds = [k for k in RULE_KINDS if k in rule]
         if len(kinds) != 1:
             checker.fail(path, f"a rule needs exactly one condition ({', '.join(RULE_KINDS)})")

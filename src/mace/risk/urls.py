@@ -10,12 +10,19 @@ urlpatterns = [
     # Risk identification tool.
     path("assessments/", assessments.assessment_list, name="assessment_list"),
     path("assessments/new/", assessments.assessment_edit, name="assessment_new"),
-    path("assessments/<uuid:assessment_id>/", assessments.assessment_detail,
-         name="assessment_detail"),
-    path("assessments/<uuid:assessment_id>/edit/", assessments.assessment_edit,
-         name="assessment_edit"),
-    path("assessments/<uuid:assessment_id>/level/", assessments.assessment_level,
-         name="assessment_level"),
+    path(
+        "assessments/<uuid:assessment_id>/", assessments.assessment_detail, name="assessment_detail"
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/edit/",
+        assessments.assessment_edit,
+        name="assessment_edit",
+    ),
+    path(
+        "assessments/<uuid:assessment_id>/level/",
+        assessments.assessment_level,
+        name="assessment_level",
+    ),
     # VRMP.
     path("vrmp/", vrmp.vrmp_detail, name="vrmp"),
     path("vrmp/new/", vrmp.vrmp_edit, name="vrmp_new"),
@@ -33,4 +40,4 @@ urlpatterns = [
     path("statutory/<uuid:process_id>/", statutory.statutory_edit, name="statutory_edit"),
     # Chronology.
     path("chronology/", chronology.chronology, name="chronology"),
-]  # fmt: skip
+]

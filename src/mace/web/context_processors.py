@@ -7,12 +7,17 @@ from django.urls import reverse
 
 from mace.accounts.models import Role
 from mace.accounts.permissions import can_administer, can_search_cohort, can_view_audit
+from mace.referrals.permissions import can_refer, can_triage
 
 
 def _navigation(user) -> list[tuple[str, str]]:
     if not user.is_authenticated:
         return []
     items = [("Home", reverse("web:home"))]
+    if can_triage(user):
+        items.append(("Triage", reverse("triage:queue")))
+    if can_refer(user):
+        items.append(("Referrals", reverse("referrals:list")))
     if can_search_cohort(user):
         items.append(("Children", reverse("people:child_list")))
     if user.role in (Role.COORDINATOR, Role.CHAIR, Role.MEMBER):

@@ -11,6 +11,7 @@ from mace.people.selectors import (
     children_visible_to,
     cohort_counts_by_ward,
 )
+from mace.referrals.selectors.referrals import triage_counts
 from mace.risk.selectors.statutory import children_high_risk_without_statutory
 from mace.risk.selectors.vrmp import actions_for_owner, children_meeting_mace_criteria_high
 
@@ -32,6 +33,7 @@ def home_context(*, user) -> dict:
         }
         if role == Role.COORDINATOR:
             context.update(_coordinator_flags(user))
+            context["triage"] = triage_counts(user=user)
         return context
     if role == Role.MEMBER:
         return {

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from mace.accounts.models import Role
 from mace.web import selectors
 
 HOME_TEMPLATES = {
-    Role.REFERRER: "web/home/referrer.html",
     Role.COORDINATOR: "web/home/coordinator.html",
     Role.CHAIR: "web/home/chair.html",
     Role.MEMBER: "web/home/member.html",
@@ -26,6 +25,8 @@ HOME_TEMPLATES = {
 def home(request):
     """Each role lands on a page of its own work."""
     user = request.user
+    if user.role == Role.REFERRER:
+        return redirect("referrals:list")
     context = selectors.home_context(user=user)
     return render(request, HOME_TEMPLATES[user.role], context)
 

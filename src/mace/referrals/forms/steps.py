@@ -78,16 +78,36 @@ HINTS = {
 }
 
 RADIO_FIELDS = {
-    "subject", "child_in_need", "child_protection", "looked_after", "care_leaver",
-    "open_to_social_work", "known_to_police", "known_to_youth_justice", "known_to_camhs",
-    "exploitation_identified_before", "parents_aware", "parents_consent", "parents_protective",
+    "subject",
+    "child_in_need",
+    "child_protection",
+    "looked_after",
+    "care_leaver",
+    "open_to_social_work",
+    "known_to_police",
+    "known_to_youth_justice",
+    "known_to_camhs",
+    "exploitation_identified_before",
+    "parents_aware",
+    "parents_consent",
+    "parents_protective",
     "lawful_basis",
-}  # fmt: skip
+}
 TEXTAREA_FIELDS = {
-    "child_household", "risk_analysis", "push_factors", "pull_factors", "missing_episodes",
-    "context_description", "places_of_concern", "peer_groups", "online_spaces",
-    "sharing_reason", "what_tried", "why_mace", "cross_border",
-}  # fmt: skip
+    "child_household",
+    "risk_analysis",
+    "push_factors",
+    "pull_factors",
+    "missing_episodes",
+    "context_description",
+    "places_of_concern",
+    "peer_groups",
+    "online_spaces",
+    "sharing_reason",
+    "what_tried",
+    "why_mace",
+    "cross_border",
+}
 
 RISK_LEVEL_CHOICES = [("", "Not assessed"), *Level.choices]
 
@@ -107,15 +127,19 @@ class _StepForm(forms.ModelForm):
                 field.choices = [c for c in field.choices if c[0] != ""]
         if "risk_level" in self.fields:
             self.fields["risk_level"] = forms.ChoiceField(
-                label=LABELS["risk_level"], help_text=HINTS["risk_level"],
-                choices=RISK_LEVEL_CHOICES, required=False,
-            )  # fmt: skip
+                label=LABELS["risk_level"],
+                help_text=HINTS["risk_level"],
+                choices=RISK_LEVEL_CHOICES,
+                required=False,
+            )
         if "concerns" in self.fields:
             self.fields["concerns"] = forms.MultipleChoiceField(
-                label=LABELS["concerns"], help_text="Choose all that apply",
-                choices=Referral.Concern.choices, widget=forms.CheckboxSelectMultiple,
+                label=LABELS["concerns"],
+                help_text="Choose all that apply",
+                choices=Referral.Concern.choices,
+                widget=forms.CheckboxSelectMultiple,
                 required=False,
-            )  # fmt: skip
+            )
         if "child_date_of_birth" in self.fields:
             field = self.fields["child_date_of_birth"]
             field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -60,8 +60,9 @@ class Referral(TimeStampedModel):
 
     class LawfulBasis(models.TextChoices):
         CONSENT_GIVEN = "consent", "Parents or carers consented"
-        SAFEGUARDING = "safeguarding", (
-            "Without consent: necessary to safeguard the child (DPA 2018 safeguarding condition)"
+        SAFEGUARDING = (
+            "safeguarding",
+            ("Without consent: necessary to safeguard the child (DPA 2018 safeguarding condition)"),
         )
         PUBLIC_TASK = "public_task", "Public task (UK GDPR Article 6(1)(e))"
 
@@ -75,9 +76,12 @@ class Referral(TimeStampedModel):
 
     # Referrer.
     referrer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="referrals_made",
-    )  # fmt: skip
+    )
     referrer_name = models.CharField(max_length=200, blank=True)
     referrer_agency = models.CharField(max_length=200, blank=True)
     referrer_role = models.CharField(max_length=200, blank=True)
@@ -166,9 +170,12 @@ class Referral(TimeStampedModel):
         null=True, blank=True, help_text="The MACE meeting date the referral is accepted for."
     )
     source_message = models.ForeignKey(
-        "referrals.InboundMessage", null=True, blank=True, on_delete=models.PROTECT,
+        "referrals.InboundMessage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="referrals",
-    )  # fmt: skip
+    )
     history = HistoricalRecords(excluded_fields=["draft_data"])
 
     class Meta:

@@ -36,3 +36,6 @@ class SignInLink(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Sign-in link for {self.email}"

@@ -24,17 +24,24 @@ def _require_owner(actor, referral: Referral) -> None:
 def referral_start(*, actor, subject: str = Referral.Subject.CHILD) -> Referral:
     """Start a draft referral; the referrer's details start from their account."""
     if not actor.is_authenticated or actor.role not in (
-        Role.REFERRER, Role.COORDINATOR, Role.CHAIR, Role.MEMBER,
-    ):  # fmt: skip
+        Role.REFERRER,
+        Role.COORDINATOR,
+        Role.CHAIR,
+        Role.MEMBER,
+    ):
         raise PermissionDenied("You cannot make referrals.")
     with transaction.atomic():
         referral = Referral(
-            referrer=actor, subject=subject, referrer_email=actor.email,
+            referrer=actor,
+            subject=subject,
+            referrer_email=actor.email,
             referrer_name=actor.full_name,
             referrer_agency=actor.agency.name if actor.agency else "",
-            referrer_role=actor.job_title, referrer_phone=actor.phone,
-            created_by=actor, modified_by=actor,
-        )  # fmt: skip
+            referrer_role=actor.job_title,
+            referrer_phone=actor.phone,
+            created_by=actor,
+            modified_by=actor,
+        )
         referral.full_clean()
         referral.save()
         event_record(actor=actor, verb=Event.Verb.RECORD_ADDED, obj=referral)
@@ -59,8 +66,9 @@ def referral_save_step(
         locked.draft_data = draft
         locked.last_step = step
         locked.modified_by = actor
-        locked.save(update_fields=[*fields, "draft_data", "last_step", "modified_by",
-                                   "modified_at"])  # fmt: skip
+        locked.save(
+            update_fields=[*fields, "draft_data", "last_step", "modified_by", "modified_at"]
+        )
     return locked
 
 
@@ -74,9 +82,11 @@ def referral_save_perpetrators(*, actor, referral: Referral, rows: list[dict]) -
         referral.perpetrators.all().delete()
         for row in rows:
             SuspectedPerpetrator.objects.create(
-                referral=referral, created_by=actor, modified_by=actor,
+                referral=referral,
+                created_by=actor,
+                modified_by=actor,
                 **{f: (row.get(f) or "").strip() for f in PERPETRATOR_FIELDS},
-            )  # fmt: skip
+            )
         draft = dict(referral.draft_data)
         draft.pop("perpetrators", None)
         Referral.objects.filter(pk=referral.pk).update(draft_data=draft, last_step="perpetrators")
@@ -129,8 +139,9 @@ def referral_submit(*, actor, referral: Referral) -> Referral:
         locked.modified_by = actor
         locked.full_clean()
         locked.save(update_fields=["status", "submitted_at", "modified_by", "modified_at"])
-        event_record(actor=actor, verb=Event.Verb.RECORD_CHANGED, obj=locked,
-                     payload={"status": "submitted"})  # fmt: skip
+        event_record(
+            actor=actor, verb=Event.Verb.RECORD_CHANGED, obj=locked, payload={"status": "submitted"}
+        )
         transaction.on_commit(lambda: _acknowledge(locked))
     return locked
 
@@ -148,10 +159,17 @@ def referral_receive(
     """A referral that arrives whole (secure mailbox, API) goes straight to triage."""
     with transaction.atomic():
         referral = Referral(
-            channel=channel, status=Referral.Status.NEW, submitted_at=timezone.now(),
-            form_missing=form_missing, narrative=narrative, source_message=source_message,
-            referrer=referrer, created_by=referrer, modified_by=referrer, **fields,
-        )  # fmt: skip
+            channel=channel,
+            status=Referral.Status.NEW,
+            submitted_at=timezone.now(),
+            form_missing=form_missing,
+            narrative=narrative,
+            source_message=source_message,
+            referrer=referrer,
+            created_by=referrer,
+            modified_by=referrer,
+            **fields,
+        )
         # A sender's address as the mail server gave it is kept even if unusual.
         referral.full_clean(exclude=["referrer_email"])
         referral.save()
@@ -159,8 +177,9 @@ def referral_receive(
             SuspectedPerpetrator.objects.create(
                 referral=referral, **{f: (row.get(f) or "")[:300] for f in PERPETRATOR_FIELDS}
             )
-        event_record(actor=referrer, verb=Event.Verb.RECORD_ADDED, obj=referral,
-                     payload={"channel": channel})  # fmt: skip
+        event_record(
+            actor=referrer, verb=Event.Verb.RECORD_ADDED, obj=referral, payload={"channel": channel}
+        )
     return referral
 
 

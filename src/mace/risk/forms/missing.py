@@ -117,17 +117,29 @@ class MissingEpisodeForm(forms.Form):
     pull_factors = _text("Pull factors (what drew the child in)")
 
     EPISODE_FIELDS = (
-        "kind", "started_at", "ended_at", "police_risk", "police_reference", "reported_by",
+        "kind",
+        "started_at",
+        "ended_at",
+        "police_risk",
+        "police_reference",
+        "reported_by",
         "where_found",
-    )  # fmt: skip
+    )
     INTERVIEW_FIELDS = (
-        "interview_status", "interview_offered_at", "interview_completed_at",
+        "interview_status",
+        "interview_offered_at",
+        "interview_completed_at",
         "interview_not_done_reason",
-    )  # fmt: skip
+    )
     FINDINGS_FIELDS = (
-        "why_left", "where_went", "with_whom", "how_travelled", "harm", "push_factors",
+        "why_left",
+        "where_went",
+        "with_whom",
+        "how_travelled",
+        "harm",
+        "push_factors",
         "pull_factors",
-    )  # fmt: skip
+    )
 
     @classmethod
     def initial_from(cls, episode: MissingEpisode | None) -> dict:

@@ -84,13 +84,20 @@ class StatutoryProcessForm(forms.Form):
     conclusive_grounds_on = _date("Date of the conclusive grounds decision")
 
     PROCESS_FIELDS = (
-        "kind", "started_on", "ended_on", "lead_professional", "lead_agency", "reference",
+        "kind",
+        "started_on",
+        "ended_on",
+        "lead_professional",
+        "lead_agency",
+        "reference",
         "notes",
-    )  # fmt: skip
+    )
     NRM_FIELDS = (
-        "reasonable_grounds", "reasonable_grounds_on", "conclusive_grounds",
+        "reasonable_grounds",
+        "reasonable_grounds_on",
+        "conclusive_grounds",
         "conclusive_grounds_on",
-    )  # fmt: skip
+    )
 
     @classmethod
     def initial_from(cls, process: StatutoryProcess | None) -> dict:

@@ -31,11 +31,19 @@ class VrmpForm(forms.ModelForm):
     class Meta:
         model = VrmpVersion
         fields = [
-            "vulnerabilities", "protective_factors", "push_factors", "pull_factors",
-            "reporting_strategy", "la_minimum_enquiries", "police_minimum_enquiries",
-            "return_interview_strategy", "intervention_strategy", "contingency_plan",
-            "review_frequency_weeks", "next_review_date",
-        ]  # fmt: skip
+            "vulnerabilities",
+            "protective_factors",
+            "push_factors",
+            "pull_factors",
+            "reporting_strategy",
+            "la_minimum_enquiries",
+            "police_minimum_enquiries",
+            "return_interview_strategy",
+            "intervention_strategy",
+            "contingency_plan",
+            "review_frequency_weeks",
+            "next_review_date",
+        ]
         labels = {
             "push_factors": "Push factors (what drives the child away)",
             "pull_factors": "Pull factors (what draws the child in)",

@@ -45,9 +45,11 @@ class MissingEpisode(TimeStampedModel):
     reported_by = models.CharField(max_length=200, blank=True)
     where_found = models.CharField(max_length=300, blank=True)
     interview_status = models.CharField(
-        "return interview", max_length=12, choices=InterviewStatus.choices,
+        "return interview",
+        max_length=12,
+        choices=InterviewStatus.choices,
         default=InterviewStatus.NOT_YET,
-    )  # fmt: skip
+    )
     interview_offered_at = models.DateTimeField(null=True, blank=True)
     interview_completed_at = models.DateTimeField(null=True, blank=True)
     interview_not_done_reason = models.TextField(blank=True)

@@ -102,7 +102,7 @@ def _missing_entries(*, child) -> list[Entry]:
                 detail=detail,
                 tags=() if e.ended_at else ("Still missing",),
                 **recorded,
-            )  # fmt: skip
+            )
         )
         if e.ended_at:
             found = f"Found at {e.where_found}." if e.where_found else ""
@@ -130,7 +130,12 @@ def _interview_entry(e: MissingEpisode, url: str) -> Entry | None:
     else:
         title, detail = "Return interview not done", e.interview_not_done_reason
     return Entry(
-        when=e.interview_completed_at or e.modified_at, kind="return_interview", title=title,
-        detail=detail, recorded_by=who(e.modified_by or e.created_by),
-        recorded_at=e.modified_at, url=url, tags=tags,
-    )  # fmt: skip
+        when=e.interview_completed_at or e.modified_at,
+        kind="return_interview",
+        title=title,
+        detail=detail,
+        recorded_by=who(e.modified_by or e.created_by),
+        recorded_at=e.modified_at,
+        url=url,
+        tags=tags,
+    )

@@ -105,7 +105,7 @@ def _statutory_entries(*, child) -> list[Entry]:
                 title=f"{kind} started",
                 detail=f"Lead: {lead}." if lead else "",
                 **recorded,
-            )  # fmt: skip
+            )
         )
         if p.ended_on:
             entries.append(Entry(when=at_midday(p.ended_on), title=f"{kind} ended", **recorded))
@@ -122,6 +122,6 @@ def _statutory_entries(*, child) -> list[Entry]:
                         title=f"NRM {words.lower()} decision: {label}",
                         tags=(f"{words} {label}",),
                         **recorded,
-                    )  # fmt: skip
+                    )
                 )
     return entries

@@ -150,7 +150,7 @@ def _vrmp_entries(*, child) -> list[Entry]:
                 recorded_by=who(v.created_by),
                 recorded_at=v.created_at,
                 url=reverse("risk:vrmp_version", args=[child.pk, v.number]),
-            )  # fmt: skip
+            )
         )
     for r in VrmpReview.objects.filter(vrmp__child=child).select_related(
         "created_by", "created_by__agency"
@@ -165,7 +165,7 @@ def _vrmp_entries(*, child) -> list[Entry]:
                 recorded_at=r.created_at,
                 url=url,
                 tags=("Not working",) if r.effect == VrmpReview.Effect.NO else (),
-            )  # fmt: skip
+            )
         )
     for a in VrmpAction.objects.filter(vrmp__child=child).select_related(
         "created_by", "created_by__agency", "owner_agency", "modified_by", "modified_by__agency"
@@ -179,7 +179,7 @@ def _vrmp_entries(*, child) -> list[Entry]:
                 recorded_by=who(a.created_by),
                 recorded_at=a.created_at,
                 url=url,
-            )  # fmt: skip
+            )
         )
         if a.completed_at:
             entries.append(
@@ -191,6 +191,6 @@ def _vrmp_entries(*, child) -> list[Entry]:
                     recorded_by=who(a.modified_by),
                     recorded_at=a.completed_at,
                     url=url,
-                )  # fmt: skip
+                )
             )
     return entries

@@ -13,11 +13,25 @@ from mace.risk.models import MissingEpisode
 from mace.risk.services.common import require_recorder, stamp
 
 EPISODE_FIELDS = (
-    "kind", "started_at", "ended_at", "police_risk", "police_reference", "reported_by",
-    "where_found", "interview_status", "interview_offered_at", "interview_completed_at",
-    "interview_not_done_reason", "why_left", "where_went", "with_whom", "how_travelled",
-    "harm", "push_factors", "pull_factors",
-)  # fmt: skip
+    "kind",
+    "started_at",
+    "ended_at",
+    "police_risk",
+    "police_reference",
+    "reported_by",
+    "where_found",
+    "interview_status",
+    "interview_offered_at",
+    "interview_completed_at",
+    "interview_not_done_reason",
+    "why_left",
+    "where_went",
+    "with_whom",
+    "how_travelled",
+    "harm",
+    "push_factors",
+    "pull_factors",
+)
 DATETIME_FIELDS = ("started_at", "ended_at", "interview_offered_at", "interview_completed_at")
 
 Status = MissingEpisode.InterviewStatus

@@ -13,12 +13,24 @@ from mace.risk.models import StatutoryProcess
 from mace.risk.services.common import require_recorder, stamp
 
 PROCESS_FIELDS = (
-    "kind", "started_on", "ended_on", "lead_professional", "lead_agency", "reference", "notes",
-    "reasonable_grounds", "reasonable_grounds_on", "conclusive_grounds", "conclusive_grounds_on",
-)  # fmt: skip
+    "kind",
+    "started_on",
+    "ended_on",
+    "lead_professional",
+    "lead_agency",
+    "reference",
+    "notes",
+    "reasonable_grounds",
+    "reasonable_grounds_on",
+    "conclusive_grounds",
+    "conclusive_grounds_on",
+)
 NRM_FIELDS = (
-    "reasonable_grounds", "reasonable_grounds_on", "conclusive_grounds", "conclusive_grounds_on",
-)  # fmt: skip
+    "reasonable_grounds",
+    "reasonable_grounds_on",
+    "conclusive_grounds",
+    "conclusive_grounds_on",
+)
 
 Kind = StatutoryProcess.Kind
 Decision = StatutoryProcess.Decision

@@ -17,11 +17,19 @@ from mace.risk.services.common import require_recorder as _require_recorder
 from mace.risk.services.common import stamp as _stamp
 
 VRMP_CONTENT_FIELDS = (
-    "vulnerabilities", "protective_factors", "push_factors", "pull_factors",
-    "reporting_strategy", "la_minimum_enquiries", "police_minimum_enquiries",
-    "return_interview_strategy", "intervention_strategy", "contingency_plan",
-    "review_frequency_weeks", "next_review_date",
-)  # fmt: skip
+    "vulnerabilities",
+    "protective_factors",
+    "push_factors",
+    "pull_factors",
+    "reporting_strategy",
+    "la_minimum_enquiries",
+    "police_minimum_enquiries",
+    "return_interview_strategy",
+    "intervention_strategy",
+    "contingency_plan",
+    "review_frequency_weeks",
+    "next_review_date",
+)
 
 
 def _version_from(vrmp: Vrmp, number: int, actor, fields: dict, assessment) -> VrmpVersion:
@@ -64,9 +72,14 @@ def vrmp_revise(*, actor, vrmp: Vrmp, assessment=None, **fields) -> VrmpVersion:
 
 
 def vrmp_review(
-    *, actor, vrmp: Vrmp, reviewed_on: dt.date, effect: str, next_review_date: dt.date,
+    *,
+    actor,
+    vrmp: Vrmp,
+    reviewed_on: dt.date,
+    effect: str,
+    next_review_date: dt.date,
     notes: str = "",
-) -> VrmpReview:  # fmt: skip
+) -> VrmpReview:
     """Record a review: is the plan having the desired effect? Sets the next review date."""
     _require_recorder(actor, vrmp.child)
     if next_review_date <= reviewed_on:
@@ -74,9 +87,13 @@ def vrmp_review(
     with transaction.atomic():
         version = vrmp.versions.order_by("-number").first()
         review = VrmpReview(
-            vrmp=vrmp, version=version, reviewed_on=reviewed_on, effect=effect,
-            notes=notes.strip(), next_review_date=next_review_date,
-        )  # fmt: skip
+            vrmp=vrmp,
+            version=version,
+            reviewed_on=reviewed_on,
+            effect=effect,
+            notes=notes.strip(),
+            next_review_date=next_review_date,
+        )
         _stamp(review, actor, new=True)
         review.full_clean()
         review.save()
@@ -90,9 +107,12 @@ def vrmp_action_add(
     _require_recorder(actor, vrmp.child)
     with transaction.atomic():
         action = VrmpAction(
-            vrmp=vrmp, description=description.strip(), owner_agency=owner_agency,
-            owner=owner, due_date=due_date,
-        )  # fmt: skip
+            vrmp=vrmp,
+            description=description.strip(),
+            owner_agency=owner_agency,
+            owner=owner,
+            due_date=due_date,
+        )
         _stamp(action, actor, new=True)
         action.full_clean()
         action.save()
@@ -120,9 +140,14 @@ def vrmp_action_complete(*, actor, action_id: uuid.UUID, note: str) -> VrmpActio
         action.completion_note = note
         _stamp(action, actor, new=False)
         action.save(
-            update_fields=["status", "completed_at", "completion_note", "modified_by",
-                           "modified_at"]
-        )  # fmt: skip
+            update_fields=[
+                "status",
+                "completed_at",
+                "completion_note",
+                "modified_by",
+                "modified_at",
+            ]
+        )
         if (
             action.owner_id
             and not VrmpAction.objects.filter(
@@ -143,6 +168,9 @@ def _action_grant_ensure(*, actor, owner, child: Child) -> None:
     )
     if not exists:
         child_access_grant(
-            actor=actor, user=owner, child=child, basis=ChildAccess.Basis.ACTION,
+            actor=actor,
+            user=owner,
+            child=child,
+            basis=ChildAccess.Basis.ACTION,
             reason="Owns an action on the child's VRMP",
-        )  # fmt: skip
+        )

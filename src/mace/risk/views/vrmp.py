@@ -54,8 +54,10 @@ def vrmp_edit(request, child_id: uuid.UUID, revise: bool = False):
     if not revise and plan is not None:
         return redirect("risk:vrmp_revise", child_id=child.pk)
     latest = selectors.vrmp_latest_version(plan) if plan else None
-    initial = {"review_frequency_weeks": 12, "next_review_date": timezone.localdate()
-               + dt.timedelta(weeks=12)}  # fmt: skip
+    initial = {
+        "review_frequency_weeks": 12,
+        "next_review_date": timezone.localdate() + dt.timedelta(weeks=12),
+    }
     form = VrmpForm(request.POST or None, instance=_copy(latest), initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}

@@ -1,4 +1,4 @@
-"""mace demo: migrate, seed the city if it is empty, create the demo users, and serve."""
+"""mace demo: migrate, create the demo users, seed the city if it is empty, and serve."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from mace.people.models import Child
 
 class Command(BaseCommand):
     help = (
-        "Run the demo: migrate, seed the synthetic city if there are no children, create one "
-        "user per role, print how to sign in, and serve on 127.0.0.1. Re-running keeps data."
+        "Run the demo: migrate, create one user per role, seed the synthetic city if there "
+        "are no children, print how to sign in, and serve on 127.0.0.1. Re-running keeps data."
     )
 
     def add_arguments(self, parser):
@@ -39,6 +39,10 @@ class Command(BaseCommand):
         verbosity = options["verbosity"]
         stream = getattr(self.stdout, "_out", None)
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0), stdout=stream)
+        # Users first, so the seeded records name them (assessors, plan leads, the member's
+        # police actions) rather than a system user; then again, for the grants that need
+        # children (ensure_demo_users is idempotent).
+        ensure_demo_users(password=settings.MACE_DEMO_PASSWORD)
         if not Child.objects.exists():
             call_command(
                 "seed",

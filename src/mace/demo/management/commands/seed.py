@@ -18,6 +18,7 @@ from rich.progress import (
 )
 
 from mace.demo.generator import CityAlreadySeeded, generate_city
+from mace.demo.risk import SEED_USER_EMAIL
 
 DEFAULT_CHILDREN = 300
 DEFAULT_SEED = 2026
@@ -31,8 +32,9 @@ def console_for(stream) -> Console:
 class Command(BaseCommand):
     help = (
         "Seed the synthetic demo city: wards, schools and agencies if missing, then N "
-        "synthetic children with aliases, addresses and history. The same seed gives the "
-        "same children."
+        "synthetic children with aliases, addresses and history, and each child's record "
+        "(risk assessments, VRMPs, missing episodes, statutory processes). The same seed "
+        "gives the same children and records."
     )
 
     def add_arguments(self, parser):
@@ -48,6 +50,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Skip the 'created by seed' history rows (faster; the audit view is empty)",
         )
+        parser.add_argument(
+            "--no-records",
+            action="store_true",
+            help="Children only: no risk assessments, VRMPs, missing episodes or statutory "
+            "processes",
+        )
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
@@ -57,7 +65,9 @@ class Command(BaseCommand):
             raise CommandError("--children must be zero or more")
         started = time.monotonic()
         progress = Progress(
-            TextColumn("Seeding children"),
+            TextColumn(
+                "Seeding children" if options["no_records"] else "Seeding children and records"
+            ),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
@@ -73,6 +83,7 @@ class Command(BaseCommand):
                     seed=options["seed"],
                     append=options["append"],
                     history=not options["no_history"],
+                    records=not options["no_records"],
                     progress=lambda done, total: progress.update(task, completed=done),
                 )
             except CityAlreadySeeded as exc:
@@ -86,3 +97,16 @@ class Command(BaseCommand):
             f"new reference data: {counts['wards']} wards, {counts['schools']} schools, "
             f"{counts['agencies']} agencies (seed {options['seed']}, {elapsed:.1f}s)"
         )
+        if options["no_records"] or not counts["children"]:
+            return
+        self.stdout.write(
+            f"Records: {counts['assessments']} risk assessments; {counts['vrmps']} VRMPs with "
+            f"{counts['vrmp_versions']} versions, {counts['vrmp_reviews']} reviews and "
+            f"{counts['vrmp_actions']} actions; {counts['missing_episodes']} missing episodes; "
+            f"{counts['statutory_processes']} statutory processes"
+        )
+        if counts["system_user"]:
+            self.stdout.write(
+                f"No demo users yet: the records name a system user, {SEED_USER_EMAIL}, who "
+                "cannot sign in (mace demo creates the demo users first)."
+            )

@@ -1,0 +1,321 @@
+"""The Word referral form: written from the sections, read back field by field like a person
+filled it in, and every answer cleaned as the web form cleans it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import RequestFactory
+from docx import Document
+
+from mace.accounts.models import Role
+from mace.referrals.sections import PERPETRATOR_FIELDS, SECTIONS
+from mace.referrals.views.wordform import word_form_download
+from mace.referrals.wordform import DOCX_CONTENT_TYPE, build_form, read_form
+
+# What a referrer types, and what the referral should hold.
+TYPED = {
+    "referrer_name": "Priya Shah",
+    "referrer_agency": "Leeds Youth Justice Service",
+    "referrer_role": "Case manager",
+    "referrer_email": "priya.shah@leeds.gov.uk",
+    "referrer_phone": "0113 222 4444",
+    "subject": "A child",
+    "child_given_name": "Jay",
+    "child_family_name": "Smith",
+    "child_aliases": "JJ, Little J",
+    "child_date_of_birth": "27/03/2010",
+    "child_age_estimate": "15",
+    "child_gender": "Male",
+    "child_first_language": "English",
+    "child_ethnicity": "White British",
+    "child_nationality": "British",
+    "child_send": "ADHD; EHC plan",
+    "child_address": "12 Hill Street, Leeds",
+    "child_postcode": "ls9 7qt",
+    "child_placement_address": "3 Park Road, Bradford",
+    "child_school": "Leeds City Academy",
+    "child_year_group": "Year 10",
+    "child_gp": "Dr Khan, Burmantofts Health Centre",
+    "child_household": "Two younger sisters\nAn older brother, 19",
+    "child_in_need": "Yes",
+    "child_protection": "No",
+    "looked_after": "Section 20",
+    "care_leaver": "Not known",
+    "open_to_social_work": "yes",
+    "allocated_social_worker": "Sam Jones",
+    "case_system_id": "LCS-123456",
+    "known_to_police": "Yes",
+    "known_to_youth_justice": "Y",
+    "known_to_camhs": "No",
+    "concerns": None,  # marked with X below
+    "exploitation_identified_before": "Don't know",
+    "risk_level": "Medium",
+    "risk_analysis": "Escalating: new phone, older associates, cash.",
+    "push_factors": "Conflict at home\nExcluded in September",
+    "pull_factors": "Money, status, belonging",
+    "missing_episodes": "Three in a month, found in Bradford twice",
+    "context_description": "Park near the shopping parade",
+    "places_of_concern": "Takeaway on Harehills Lane",
+    "peer_groups": "Older boys from the estate",
+    "online_spaces": "Snapchat group",
+    "parents_aware": "Yes",
+    "parents_consent": "No",
+    "parents_protective": "Not known",
+    "lawful_basis": "Without consent: necessary to safeguard the child (DPA 2018 safeguarding "
+    "condition)",
+    "sharing_reason": "Mother's partner may be involved",
+    "what_tried": "Youth work, school meetings",
+    "why_mace": "Plan is not having the desired effect",
+    "cross_border": "Bradford",
+}
+EXPECTED = {
+    **{name: TYPED[name] for name in TYPED},
+    "subject": "child",
+    "child_date_of_birth": dt.date(2010, 3, 27),
+    "child_age_estimate": 15,
+    "child_postcode": "LS9 7QT",
+    "child_in_need": "yes",
+    "child_protection": "no",
+    "looked_after": "s20",
+    "care_leaver": "unknown",
+    "open_to_social_work": "yes",
+    "known_to_police": "yes",
+    "known_to_youth_justice": "yes",
+    "known_to_camhs": "no",
+    "concerns": ["cce", "county_lines", "missing"],
+    "exploitation_identified_before": "unknown",
+    "risk_level": "medium",
+    "parents_aware": "yes",
+    "parents_consent": "no",
+    "parents_protective": "unknown",
+    "lawful_basis": "safeguarding",
+}
+PEOPLE = [
+    {
+        "name": "Dean Walker",
+        "aliases": "D-Man",
+        "date_of_birth": "about 25",
+        "address": "Flat 4, 20 Mill Lane, Leeds",
+        "phone": "07700 900123",
+        "vehicle": "Black Audi A3",
+        "ethnicity": "White British",
+        "relationship": "Older 'boyfriend'",
+    },
+    {"name": "Unknown male", "aliases": "Tiny", "vehicle": "Grey Golf"},
+]
+CONCERN_LABELS = {
+    "cce": "Child criminal exploitation",
+    "county_lines": "County lines",
+    "missing": "Going missing",
+}
+
+
+def _question(row) -> str:
+    return row.cells[0].paragraphs[0].text.strip()
+
+
+def fill_form(
+    *, answers: dict[str, str | None], concerns: list[str] = (), people: list[dict] = ()
+) -> bytes:
+    """The blank form with answers typed in, as a referrer would in Word."""
+    from mace.referrals.forms.steps import LABELS
+
+    document = Document(io.BytesIO(build_form()))
+    by_label = {label: name for name, label in LABELS.items()}
+    for table in document.tables:
+        if len(table.columns) != 2:
+            continue
+        for row in table.rows:
+            name = by_label.get(_question(row))
+            if name == "concerns" and concerns:
+                for paragraph in row.cells[1].paragraphs:
+                    if any(CONCERN_LABELS[c] in paragraph.text for c in concerns):
+                        paragraph.text = paragraph.text.replace("☐", "☒")
+            elif name and answers.get(name):
+                row.cells[1].text = answers[name]
+    if people:
+        table = next(t for t in document.tables if len(t.columns) == len(PERPETRATOR_FIELDS))
+        for row, person in zip(table.rows[1:], people, strict=False):
+            for cell, field in zip(row.cells, PERPETRATOR_FIELDS, strict=True):
+                cell.text = person.get(field, "")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def filled_referral_form(**overrides) -> bytes:
+    """A complete form for one child, with a suspected perpetrator and a UK date."""
+    return fill_form(
+        answers={**TYPED, **overrides}, concerns=list(CONCERN_LABELS), people=PEOPLE[:1]
+    )
+
+
+def test_the_blank_form_has_a_table_per_section_and_a_version_marker():
+    document = Document(io.BytesIO(build_form()))
+    assert document.core_properties.identifier == "mace-referral-form:1"
+    questions = [_question(row) for table in document.tables for row in table.rows]
+    assert "Is the child on a Child in Need plan?" in questions
+    assert len(document.tables) == len(SECTIONS)
+    perpetrators = document.tables[[s.slug for s in SECTIONS].index("perpetrators")]
+    assert len(perpetrators.rows) == 1 + 4
+    assert perpetrators.rows[0].cells[0].text == "Name"
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Vulnerability and Risk Management Plan" in text
+    assert "secure mailbox" in text
+
+
+def test_choice_questions_list_their_answers_and_concerns_can_be_marked():
+    document = Document(io.BytesIO(build_form()))
+    cells = {_question(row): row.cells for table in document.tables for row in table.rows}
+    assert "Yes / No / Not known" in cells["Known to police?"][0].text
+    assert "Section 20" in cells["Is the child looked after?"][0].text
+    concern_lines = cells["What are you concerned about?"][1].text.splitlines()
+    assert concern_lines[0] == "☐ Child sexual exploitation"
+    assert len(concern_lines) == 7
+
+
+def test_a_blank_form_reads_back_as_nothing_answered():
+    parsed = read_form(data=build_form())
+    assert parsed.recognised
+    assert parsed.fields == {"subject": "child"}
+    assert parsed.perpetrators == []
+    assert parsed.problems[0] == "The form has no answers."
+
+
+def test_every_field_filled_in_reads_back_as_filled(db):
+    data = fill_form(answers=TYPED, concerns=list(CONCERN_LABELS), people=PEOPLE)
+    parsed = read_form(data=data)
+    assert parsed.problems == []
+    assert parsed.fields == EXPECTED
+    assert set(parsed.fields) == {name for s in SECTIONS for name in s.fields}
+    assert parsed.perpetrators == PEOPLE
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "27/03/2010",
+        "27/3/2010",
+        "27-03-2010",
+        "27.03.2010",
+        "27 March 2010",
+        "27th Mar 2010",
+        "March 27, 2010",
+        "2010-03-27",
+        "27/03/10",
+    ],
+)
+def test_dates_in_common_uk_formats_are_understood(typed):
+    parsed = read_form(data=fill_form(answers={"child_date_of_birth": typed}))
+    assert parsed.fields["child_date_of_birth"] == dt.date(2010, 3, 27)
+
+
+def test_answers_that_cannot_be_used_are_problems_and_left_out():
+    parsed = read_form(
+        data=fill_form(
+            answers={
+                "child_date_of_birth": "sometime in 2010",
+                "child_in_need": "Maybe",
+                "known_to_police": "Yes / No / Not known",
+                "child_postcode": "LS9 7QT AND MORE TEXT",
+                "referrer_email": "priya at leeds",
+                "child_age_estimate": "14 or 15",
+                "child_given_name": "Jay",
+            }
+        )
+    )
+    assert parsed.fields == {"child_given_name": "Jay", "subject": "child"}
+    text = "\n".join(parsed.problems)
+    assert "Date of birth: Enter the date of birth as a real date" in text
+    assert "“sometime in 2010”" in text
+    assert "Is the child on a Child in Need plan?: “Maybe” is not one of Yes / No / Not known" in (
+        text
+    )
+    assert "Known to police?" in text
+    assert "Home postcode" in text
+    assert "Your secure work email address" in text
+    assert "Approximate age" in text
+    assert "taken as about a child" in text
+
+
+def test_questions_are_found_by_label_not_position():
+    document = Document(
+        io.BytesIO(fill_form(answers={"child_given_name": "Jay", "child_family_name": "Smith"}))
+    )
+    child = next(t for t in document.tables if _question(t.rows[0]) == "First name(s)")
+    first, second = child.rows[0]._tr, child.rows[1]._tr
+    first.addprevious(second)  # the referrer swapped two rows
+    extra = child.add_row()  # and added a question of their own, at the end
+    extra.cells[0].text = "Anything else"
+    extra.cells[1].text = "Has a younger cousin at risk too"
+    child._tbl.remove(extra._tr)
+    child._tbl.insert(2, extra._tr)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = read_form(data=buffer.getvalue())
+    assert parsed.fields["child_given_name"] == "Jay"
+    assert parsed.fields["child_family_name"] == "Smith"
+    assert parsed.problems[-1] == (
+        "A question not on the form, “Anything else”, was answered: "
+        "“Has a younger cousin at risk too”"
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer_lines", "expected"),
+    [
+        (["☒ Child sexual exploitation", "☐ County lines"], ["cse"]),
+        (["X Child criminal exploitation", "☐ Going missing"], ["cce"]),
+        (["Child sexual exploitation", "Going missing"], ["cse", "missing"]),  # others deleted
+        (["CSE, county lines"], ["cse", "county_lines"]),
+    ],
+)
+def test_concerns_are_read_by_label_whether_marked_or_kept(answer_lines, expected):
+    document = Document(io.BytesIO(build_form()))
+    row = next(r for t in document.tables for r in t.rows if _question(r).startswith("What are"))
+    row.cells[1].text = "\n".join(answer_lines)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_form(data=buffer.getvalue()).fields["concerns"] == expected
+
+
+def test_a_word_document_that_is_not_the_form_is_not_recognised():
+    document = Document()
+    document.add_paragraph("Dear MACE, please see my referral below.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = read_form(data=buffer.getvalue())
+    assert not parsed.recognised
+    assert parsed.problems == ["This Word document is not the MACE referral form."]
+
+
+def test_the_form_is_recognised_by_its_questions_when_the_marker_is_lost():
+    document = Document(io.BytesIO(fill_form(answers={"child_given_name": "Jay"})))
+    document.core_properties.identifier = ""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = read_form(data=buffer.getvalue())
+    assert parsed.version == "unmarked"
+    assert parsed.fields["child_given_name"] == "Jay"
+
+
+def test_referral_form_command_writes_the_form(tmp_path):
+    out = StringIO()
+    call_command("referral-form", out=str(tmp_path / "form.docx"), stdout=out)
+    assert read_form(data=(tmp_path / "form.docx").read_bytes()).recognised
+    assert "Wrote the referral form" in out.getvalue()
+
+
+def test_a_signed_in_referrer_downloads_the_form(make_user):
+    request = RequestFactory().get("/referrals/form.docx")
+    request.user = make_user(Role.REFERRER)
+    response = word_form_download(request)
+    assert response.status_code == 200
+    assert response["Content-Type"] == DOCX_CONTENT_TYPE
+    assert response["Content-Disposition"] == 'attachment; filename="mace-referral-form.docx"'
+    assert read_form(data=response.content).recognised
