@@ -157,3 +157,21 @@ def test_a_referral_older_than_7_days_raises_no_alert(
         referral_link_child(actor=coordinator, referral_id=old.id, child_id=child.id)
         referral_link_child(actor=coordinator, referral_id=new.id, child_id=child.id)
     assert not [m for m in mail.outbox if "same child" in m.subject]
+
+
+def test_referrals_and_decisions_appear_on_the_childs_chronology(make_user, signed_in):
+    coordinator = make_user(Role.COORDINATOR)
+    child = ChildFactory()
+    referral = submitted_referral()
+    referral_link_child(actor=coordinator, referral_id=referral.id, child_id=child.id)
+    referral_decide(
+        actor=coordinator,
+        referral_id=referral.id,
+        decision="accept",
+        reason="Emerging risk; meets the criteria",
+    )
+    page = signed_in(coordinator).get(reverse("risk:chronology", args=[child.id]))
+    text = page.content.decode()
+    assert f"Referral {referral.reference} received" in text
+    assert "Accept for a child-focused MACE" in text
+    assert "Emerging risk; meets the criteria" in text
