@@ -63,7 +63,9 @@ lint: install-dev
 	$(BIN)/ruff format --check src tests
 
 bench: install-dev
+	$(BIN)/pip install -q -e '.[dev,bench]'
 	scripts/with-postgres $(BIN)/python bench/run.py
+	scripts/with-postgres $(BIN)/python bench/linkage_febrl4.py
 
 clean:
 	rm -rf $(VENV) node_modules var/build

@@ -133,3 +133,8 @@ def test_link_without_b_searches_the_children_recorded(tmp_path):
     rows = _read(out)
     assert [(r["id_a"], r["id_b"]) for r in rows] == [("m1", str(child.pk))]
     assert "family name: spelling variant" in rows[0]["reasons"]
+    from mace.audit.models import Event
+
+    logged = Event.objects.filter(verb=Event.Verb.COHORT_LINKED)
+    assert [e.child_id for e in logged] == [child.pk]
+    assert logged[0].payload["pairs"] == 1 and logged[0].payload["out"] == str(out)

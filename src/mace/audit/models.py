@@ -41,6 +41,7 @@ class Event(models.Model):
         BREAK_GLASS_REVIEWED = "audit.break_glass_reviewed", "Reviewed a break-glass access"
         LOG_SEARCHED = "audit.log_searched", "Searched the access log"
         LOG_EXPORTED = "audit.log_exported", "Exported the access log"
+        COHORT_LINKED = "people.cohort_linked", "Matched a list against the cohort (mace link)"
         # Accounts.
         SIGNED_IN = "account.signed_in", "Signed in"
         SIGN_IN_FAILED = "account.sign_in_failed", "Failed to sign in"

@@ -521,11 +521,17 @@ def generate_city(
     append: bool = False,
     history: bool = True,
     records: bool = True,
+    record_history: bool = False,
     batch_size: int = BATCH_SIZE,
 ) -> dict[str, int]:
     """Seed the demo city: reference data if missing, then ``children`` synthetic children,
     each with their record (risk assessments, VRMPs, missing episodes, statutory processes)
     unless ``records`` is False.
+
+    ``history`` writes a "created by seed" history row for each child, alias and address;
+    ``record_history`` one for each row of the records too (dated when the record was last
+    changed, by whom). It is off by default: it doubles the records' writes, about a
+    minute at 100,000 children (docs/benchmarks.md).
 
     Returns the number of rows created, by kind. Refuses (CityAlreadySeeded) to add children
     to a database that has some unless ``append``; appended children are drawn from a stream
@@ -568,7 +574,12 @@ def generate_city(
     if risk is not None:
         models += RECORD_MODELS.values()
     writers = {
-        model: TableWriter(model, now=now, history=history, change_reason=SEED_CHANGE_REASON)
+        model: TableWriter(
+            model,
+            now=now,
+            history=history and (model in (Child, ChildAlias, ChildAddress) or record_history),
+            change_reason=SEED_CHANGE_REASON,
+        )
         for model in models
     }
 

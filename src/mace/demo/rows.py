@@ -104,16 +104,17 @@ class _Insert:
             self.columns.append((field.attname, convert, default))
 
     def params(self, row: Row) -> tuple:
-        values = []
-        for attname, convert, default in self.columns:
-            value = row.get(attname, _MISSING)
-            if value is _MISSING:
-                values.append(default)
-            elif convert is None or value is None:
-                values.append(value)
-            else:
-                values.append(convert(value))
-        return tuple(values)
+        get = row.get
+        return tuple(
+            [
+                default
+                if (value := get(attname, _MISSING)) is _MISSING
+                else value
+                if convert is None or value is None
+                else convert(value)
+                for attname, convert, default in self.columns
+            ]
+        )
 
     def execute(self, rows: Sequence[Row]) -> None:
         self.execute_params([self.params(row) for row in rows])

@@ -51,6 +51,11 @@ class Command(BaseCommand):
             help="Skip the 'created by seed' history rows (faster; the audit view is empty)",
         )
         parser.add_argument(
+            "--record-history",
+            action="store_true",
+            help="Also write history rows for the records (doubles their writes)",
+        )
+        parser.add_argument(
             "--no-records",
             action="store_true",
             help="Children only: no risk assessments, VRMPs, missing episodes or statutory "
@@ -84,6 +89,7 @@ class Command(BaseCommand):
                     append=options["append"],
                     history=not options["no_history"],
                     records=not options["no_records"],
+                    record_history=options["record_history"] and not options["no_history"],
                     progress=lambda done, total: progress.update(task, completed=done),
                 )
             except CityAlreadySeeded as exc:

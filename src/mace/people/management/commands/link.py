@@ -122,6 +122,8 @@ class Command(BaseCommand):
         if options["save_model"]:
             model.save(options["save_model"])
         written = write_matches(path=options["out"], rows=rows, explain=options["explain"])
+        if list_b is None:
+            self._audit(options, rows)
         if not quiet:
             against = f"{len(list_b)} in B" if list_b is not None else "the children recorded"
             self.stdout.write(
@@ -129,6 +131,28 @@ class Command(BaseCommand):
                 f"and {against}; written to {options['out']} "
                 f"({time.monotonic() - started:.1f}s)"
             )
+
+    @staticmethod
+    def _audit(options, rows) -> None:
+        """Linking against the cohort exports children's record IDs: log each child named."""
+        import getpass
+
+        from mace.audit.models import Event
+        from mace.audit.services import access_record_many
+        from mace.people.models import Child
+
+        matched = Child.objects.filter(pk__in={row[1] for row in rows}).only("pk")
+        access_record_many(
+            actor=None,
+            children=matched,
+            verb=Event.Verb.COHORT_LINKED,
+            payload={
+                "operator": getpass.getuser(),
+                "list": str(options["a"]),
+                "out": str(options["out"]),
+                "pairs": len(rows),
+            },
+        )
 
     def _read(self, path: Path, label: str):
         try:
