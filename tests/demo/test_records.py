@@ -342,8 +342,16 @@ def test_without_users_records_name_a_system_user_that_cannot_sign_in():
     assert User.objects.count() == 1
 
 
+def test_records_have_history_rows_only_when_asked():
+    generate_city(children=50, seed=8)
+
+    assert Assessment.objects.exists()
+    assert not Assessment.history.exists() and not VrmpAction.history.exists()
+    assert Child.history.count() == 50  # the children's own history is written as before
+
+
 def test_records_are_dated_in_the_demo_worlds_past_with_history():
-    generate_city(children=200, seed=8)
+    generate_city(children=200, seed=8, record_history=True)
 
     now = seeded_now()
     assert now.date() == data.REFERENCE_DATE
@@ -382,6 +390,37 @@ def test_children_are_the_same_with_or_without_records():
     assert list(Child.objects.order_by("id").values_list("id", "given_name", "legal_status")) == (
         without
     )
+
+
+def test_the_remembered_proposed_level_is_always_the_engines():
+    """RiskMaker.propose remembers levels under a key; check the key against the engine,
+    for the bundled catalogue and for one with a rule that names an indicator."""
+    import copy
+    import random
+
+    from mace.demo.risk import RiskMaker, Staff
+
+    bundled = Catalogue.objects.get(is_active=True)
+    named = copy.deepcopy(bundled.content)
+    named["rules"].append(
+        {"level": "high", "indicator_at_least": {"indicator": "online.grooming", "grade": "low"}}
+    )
+    staff = Staff(leads=((None, None),), police=())
+    rng = random.Random(4)
+    for content in (bundled.content, named):
+        maker = RiskMaker(
+            rng=random.Random(1),
+            catalogue=Catalogue(content=content),
+            agencies={"police": None},
+            staff=staff,
+        )
+        codes = engine.indicator_codes(content)
+        for _ in range(3000):
+            grades = {
+                code: rng.choice(("low", "medium", "high"))
+                for code in rng.sample(codes, rng.randint(0, 7))
+            }
+            assert maker.propose(grades) == engine.propose_level(content, grades)[0], grades
 
 
 def test_seed_command_reports_the_records():

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from mace.accounts.models import Role
+from mace.web.views import HOME_TEMPLATES
 
 
 @pytest.mark.django_db
@@ -14,4 +15,4 @@ def test_each_role_lands_on_its_own_home_page(role, make_user, signed_in):
         assert response.url == reverse("referrals:list")
         return
     assert response.status_code == 200
-    assert response.templates[0].name == f"web/home/{role}.html"
+    assert response.templates[0].name == HOME_TEMPLATES[role]

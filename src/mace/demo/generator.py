@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from mace.accounts.models import Agency, User
@@ -47,7 +48,12 @@ from mace.risk.models import (
     VrmpVersion,
 )
 
-BATCH_SIZE = 2000
+# Children per transaction. Each commit rewrites the index pages its random UUIDs touched,
+# most of them once a table is large: fewer, larger batches write far less (docs/benchmarks.md).
+BATCH_SIZE = 5000
+# SQLite's page cache while seeding, in KiB (the default is 2 MiB): the indexes stay in
+# memory instead of being read back through the OS for every batch.
+SQLITE_CACHE_KIB = 128 * 1024
 SEED_CHANGE_REASON = "created by seed"
 CASE_ID_PREFIX = "LCS"
 
@@ -473,6 +479,23 @@ class ChildMaker:
         return child, aliases, addresses
 
 
+@contextmanager
+def _sqlite_cache(kib: int):
+    """A larger SQLite page cache on this connection while seeding; put back afterwards."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")
+
+
 def _agency_ids() -> dict[str, object]:
     """The demo agencies' ids by kind (another agency of the kind if a demo one is missing)."""
     names = dict(data.AGENCIES)
@@ -583,36 +606,37 @@ def generate_city(
         for model in models
     }
 
-    done = 0
-    while done < children:
-        batch = range(done, min(done + batch_size, children))
-        kids, aliases, addresses = [], [], []
-        record_rows: dict[str, list[Row]] = {table: [] for table in TABLES}
-        for index in batch:
-            child, child_aliases, child_addresses = maker.make(restricted=index in restricted)
-            kids.append(child)
-            aliases.extend(child_aliases)
-            addresses.extend(child_addresses)
-            if risk is not None:
-                for table, rows in risk.make(child, child_addresses).rows.items():
-                    record_rows[table].extend(rows)
-        with transaction.atomic():
-            for model, rows in (
-                (Child, kids),
-                (ChildAlias, aliases),
-                (ChildAddress, addresses),
-                *((RECORD_MODELS[table], record_rows[table]) for table in TABLES),
-            ):
-                if model in writers:
-                    counts["history"] += writers[model].write(rows)
-        counts["children"] += len(kids)
-        counts["aliases"] += len(aliases)
-        counts["addresses"] += len(addresses)
-        for table in TABLES:
-            counts[table] += len(record_rows[table])
-        done = batch.stop
-        if progress is not None:
-            progress(done, children)
+    with _sqlite_cache(SQLITE_CACHE_KIB):
+        done = 0
+        while done < children:
+            batch = range(done, min(done + batch_size, children))
+            kids, aliases, addresses = [], [], []
+            record_rows: dict[str, list[Row]] = {table: [] for table in TABLES}
+            for index in batch:
+                child, child_aliases, child_addresses = maker.make(restricted=index in restricted)
+                kids.append(child)
+                aliases.extend(child_aliases)
+                addresses.extend(child_addresses)
+                if risk is not None:
+                    for table, rows in risk.make(child, child_addresses).rows.items():
+                        record_rows[table].extend(rows)
+            with transaction.atomic():
+                for model, rows in (
+                    (Child, kids),
+                    (ChildAlias, aliases),
+                    (ChildAddress, addresses),
+                    *((RECORD_MODELS[table], record_rows[table]) for table in TABLES),
+                ):
+                    if model in writers:
+                        counts["history"] += writers[model].write(rows)
+            counts["children"] += len(kids)
+            counts["aliases"] += len(aliases)
+            counts["addresses"] += len(addresses)
+            for table in TABLES:
+                counts[table] += len(record_rows[table])
+            done = batch.stop
+            if progress is not None:
+                progress(done, children)
     if risk is not None:
         counts["action_grants"] = _member_grants(risk)
     return counts

@@ -290,14 +290,24 @@ class RiskMaker:
 
         When every rule of the catalogue only counts grades (any indicator, N indicators or
         N domains at least a grade, as the bundled catalogue's do), the level depends only
-        on the grades found in each domain, whichever domain: that is the key. Otherwise
-        (a rule names an indicator) the key is the grades themselves.
+        on how many indicators have each grade and how many domains have each grade as
+        their highest: that is the key. Otherwise (a rule names an indicator) the key is the
+        grades themselves.
         """
         if self._counting_rules:
-            domains: dict[str, list[int]] = {}
+            counts = [0, 0, 0, 0]
+            highest: dict[str, int] = {}
+            domain_of = self.domain_of
             for code, grade in grades.items():
-                domains.setdefault(self.domain_of[code], []).append(GRADE_RANK[grade])
-            key = tuple(sorted(tuple(sorted(ranks)) for ranks in domains.values()))
+                rank = GRADE_RANK[grade]
+                counts[rank] += 1
+                domain = domain_of[code]
+                if rank > highest.get(domain, 0):
+                    highest[domain] = rank
+            domains = [0, 0, 0, 0]
+            for rank in highest.values():
+                domains[rank] += 1
+            key = (*counts[1:], *domains[1:])
         else:
             key = frozenset(grades.items())
         level = self._proposed.get(key)
@@ -360,12 +370,13 @@ class RiskMaker:
             profile = self.profiles["female" if female else "male"].pick(rng)
             latest = self.level_weights[legal].pick(rng)
         assessed = rng.random() < rd.ASSESSED_SHARE
-        pool = self._indicator_pool(profile)
+        draft = rng.random() < rd.DRAFT_SHARE
+        pool = self._indicator_pool(profile) if assessed or draft else []
         evidence = {}
         history: list[_Assessed] = []
         if assessed:
             history = self._assessments(record, child, latest, pool, evidence)
-        if rng.random() < rd.DRAFT_SHARE:
+        if draft:
             self._draft(record, child, history, latest, pool, evidence)
         vrmp_id, police_open = None, False
         if history:

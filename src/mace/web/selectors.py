@@ -42,6 +42,9 @@ def home_context(*, user) -> dict:
         }
     if role in (Role.SILVER, Role.GOLD):
         return {
+            "heading": "Silver: themes, trends and assurance"
+            if role == Role.SILVER
+            else "Gold: line of sight",
             "by_ward": [
                 (ward or "Not known", suppress(n)) for ward, n in cohort_counts_by_ward(user=user)
             ],

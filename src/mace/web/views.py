@@ -15,8 +15,8 @@ HOME_TEMPLATES = {
     Role.CHAIR: "web/home/chair.html",
     Role.MEMBER: "web/home/member.html",
     Role.ANALYST: "web/home/analyst.html",
-    Role.SILVER: "web/home/silver.html",
-    Role.GOLD: "web/home/gold.html",
+    Role.SILVER: "web/home/strategic.html",
+    Role.GOLD: "web/home/strategic.html",
     Role.AUDITOR: "web/home/auditor.html",
     Role.ADMIN: "web/home/admin.html",
 }

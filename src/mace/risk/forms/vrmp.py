@@ -8,6 +8,7 @@ from django import forms
 
 from mace.accounts.models import Agency, User
 from mace.risk.models import VrmpReview, VrmpVersion
+from mace.risk.services.vrmp import VRMP_CONTENT_FIELDS
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -30,20 +31,7 @@ class VrmpForm(forms.ModelForm):
 
     class Meta:
         model = VrmpVersion
-        fields = [
-            "vulnerabilities",
-            "protective_factors",
-            "push_factors",
-            "pull_factors",
-            "reporting_strategy",
-            "la_minimum_enquiries",
-            "police_minimum_enquiries",
-            "return_interview_strategy",
-            "intervention_strategy",
-            "contingency_plan",
-            "review_frequency_weeks",
-            "next_review_date",
-        ]
+        fields = list(VRMP_CONTENT_FIELDS)
         labels = {
             "push_factors": "Push factors (what drives the child away)",
             "pull_factors": "Pull factors (what draws the child in)",

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from mace.risk.forms.missing import MissingEpisodeForm
-from mace.risk.permissions import can_record_for_child
 from mace.risk.selectors import missing as selectors
 from mace.risk.services import missing as services
-from mace.risk.views.common import attach_errors, child_for, child_for_recording, record_context
+from mace.risk.views.common import RecordPage, child_for, record_context, record_edit
 
 
 def missing_list(request, child_id: uuid.UUID):
@@ -28,40 +25,23 @@ def missing_list(request, child_id: uuid.UUID):
     return render(request, "risk/missing_list.html", context)
 
 
-def missing_edit(request, child_id: uuid.UUID, episode_id: uuid.UUID | None = None):
-    if episode_id is None:
-        child = child_for_recording(request, child_id)
-        episode = None
-    else:
-        child = child_for(request, child_id)
-        episode = selectors.missing_episode_get(child=child, episode_id=episode_id)
-        if not can_record_for_child(request.user, child):
-            if request.method != "GET":
-                raise PermissionDenied("You can read this record but not add to it.")
-            context = record_context(request, child, "missing")
-            context["episode"] = episode
-            return render(request, "risk/missing_detail.html", context)
+MISSING_PAGE = RecordPage(
+    section="missing",
+    noun="Missing episode",
+    name="episode",
+    get=lambda child, obj_id: selectors.missing_episode_get(child=child, episode_id=obj_id),
+    form_class=MissingEpisodeForm,
+    create=lambda actor, child, data: services.missing_episode_record(
+        actor=actor, child=child, **data
+    ),
+    update=lambda actor, obj, data: services.missing_episode_update(
+        actor=actor, episode=obj, **data
+    ),
+    list_url="risk:missing_list",
+    form_template="risk/missing_form.html",
+    detail_template="risk/missing_detail.html",
+)
 
-    form = MissingEpisodeForm(
-        request.POST or None, initial=MissingEpisodeForm.initial_from(episode)
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            if episode is None:
-                services.missing_episode_record(
-                    actor=request.user, child=child, **form.cleaned_data
-                )
-                done = "Missing episode recorded"
-            else:
-                services.missing_episode_update(
-                    actor=request.user, episode=episode, **form.cleaned_data
-                )
-                done = "Missing episode updated"
-        except ValidationError as exc:
-            attach_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("risk:missing_list", child_id=child.pk)
-    context = record_context(request, child, "missing")
-    context.update(form=form, episode=episode)
-    return render(request, "risk/missing_form.html", context)
+
+def missing_edit(request, child_id: uuid.UUID, episode_id: uuid.UUID | None = None):
+    return record_edit(request, child_id, episode_id, MISSING_PAGE)
