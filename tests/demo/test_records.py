@@ -3,8 +3,11 @@ statutory processes consistent with each child, dated in the demo world's past."
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+import random
+import re
 from collections import Counter, defaultdict
 
 import pytest
@@ -13,7 +16,7 @@ from django.core.management import call_command
 from mace.accounts.models import Role, User
 from mace.demo import data
 from mace.demo.generator import generate_city
-from mace.demo.risk import MEMBER_ACTION_CHILDREN, SEED_USER_EMAIL, seeded_now
+from mace.demo.risk import MEMBER_ACTION_CHILDREN, SEED_USER_EMAIL, RiskMaker, Staff, seeded_now
 from mace.demo.users import demo_email, ensure_demo_users
 from mace.people.models import Child, ChildAccess
 from mace.people.selectors import children_visible_to
@@ -151,7 +154,8 @@ def test_plans_for_children_at_medium_or_high_risk():
     raised = [child for child, level in latest.items() if level in ("medium", "high")]
     active = set(Vrmp.objects.filter(status="active").values_list("child_id", flat=True))
     assert len(active & set(raised)) > 0.8 * len(raised)
-    assert Vrmp.objects.filter(status="closed").exists()  # stepped down
+    assert not Vrmp.objects.exclude(status="active").exists()  # nothing closes a plan yet
+    stepping_down = 0
     today = data.REFERENCE_DATE
     overdue_reviews = 0
     for plan in Vrmp.objects.prefetch_related("versions", "reviews", "actions"):
@@ -168,16 +172,53 @@ def test_plans_for_children_at_medium_or_high_risk():
             assert versions[0].created_at.date() <= review.reviewed_on <= today
             assert review.next_review_date > review.reviewed_on
             assert review.version_id in {v.pk for v in versions}
-        if plan.status == "active":
-            next_review = reviews[-1].next_review_date if reviews else versions[-1].next_review_date
-            overdue_reviews += next_review < today
-        else:
-            assert reviews and reviews[-1].effect == VrmpReview.Effect.YES
-            assert not any(a.status == "open" for a in plan.actions.all())
+        next_review = reviews[-1].next_review_date if reviews else versions[-1].next_review_date
+        overdue_reviews += next_review < today
+        if reviews and "step down" in reviews[-1].notes:
+            stepping_down += 1
+            assert reviews[-1].effect == VrmpReview.Effect.YES
+            assert latest[plan.child_id] in ("none", "low")
         assert any(a.owner_agency.kind == "police" for a in plan.actions.all())
+        assert all(v.created_at.weekday() < 5 for v in versions)
+        assert all(r.reviewed_on.weekday() < 5 for r in reviews)
     assert overdue_reviews >= 3
+    assert stepping_down >= 1
     effects = Counter(VrmpReview.objects.values_list("effect", flat=True))
     assert set(effects) == {"yes", "partly", "no"}
+
+
+def test_phrases_fit_the_child():
+    generate_city(children=300, seed=2026)
+
+    texts = defaultdict(list)
+    for a in Assessment.objects.all():
+        # (Not the analysis: it quotes the catalogue's indicator texts.)
+        texts[a.child_id] += [*a.evidence.values(), *a.protective_factors.values()]
+    version_fields = ("vulnerabilities", "protective_factors", "push_factors", "pull_factors",
+                      "la_minimum_enquiries", "return_interview_strategy",
+                      "intervention_strategy", "contingency_plan")  # fmt: skip
+    for v in VrmpVersion.objects.select_related("vrmp"):
+        texts[v.vrmp.child_id] += [getattr(v, name) for name in version_fields]
+    for r in VrmpReview.objects.select_related("vrmp"):
+        texts[r.vrmp.child_id].append(r.notes)
+    for a in VrmpAction.objects.select_related("vrmp"):
+        texts[a.vrmp.child_id] += [a.description, a.completion_note]
+    episode_fields = ("where_found", "why_left", "where_went", "with_whom", "how_travelled",
+                      "push_factors", "pull_factors", "interview_not_done_reason")  # fmt: skip
+    for e in MissingEpisode.objects.all():
+        texts[e.child_id] += [getattr(e, name) for name in episode_fields]
+    children = {c.pk: c for c in Child.objects.all()}
+    boys = at_home = 0
+    for child_id, parts in texts.items():
+        child, text = children[child_id], " ".join(parts)
+        assert "{" not in text and "|" not in text
+        if child.gender == Child.Gender.MALE:
+            boys += 1
+            assert not re.search(r"\b(she|her|pregnan\w*|contraception)\b", text, re.I), text
+        if not child.legal_status.startswith("la_"):
+            at_home += 1
+            assert "placement" not in text.lower(), text
+    assert boys > 50 and at_home > 100
 
 
 def test_plan_actions_mix_done_overdue_and_future():
@@ -194,6 +235,10 @@ def test_plan_actions_mix_done_overdue_and_future():
         assert action.created_at < action.completed_at <= seeded_now()
     assert not any(a.completed_at for a in actions if a.status != VrmpAction.Status.DONE)
     assert len({a.owner_agency_id for a in actions}) >= 6
+    by_plan = defaultdict(list)
+    for a in actions:
+        by_plan[a.vrmp_id].append(a.description)
+    assert all(len(set(items)) == len(items) for items in by_plan.values())
 
 
 def test_missing_episodes_hold_together():
@@ -395,11 +440,6 @@ def test_children_are_the_same_with_or_without_records():
 def test_the_remembered_proposed_level_is_always_the_engines():
     """RiskMaker.propose remembers levels under a key; check the key against the engine,
     for the bundled catalogue and for one with a rule that names an indicator."""
-    import copy
-    import random
-
-    from mace.demo.risk import RiskMaker, Staff
-
     bundled = Catalogue.objects.get(is_active=True)
     named = copy.deepcopy(bundled.content)
     named["rules"].append(

@@ -190,6 +190,14 @@ def active_catalogue() -> Catalogue:
 # One child's record --------------------------------------------------------------------
 
 
+class Texts:
+    """The phrase banks as they read for one kind of child (``risk_data.render``)."""
+
+    def __init__(self, *, female: bool, looked_after: bool):
+        for name, bank in rd.TEXT_BANKS.items():
+            setattr(self, name, rd.render(bank, female=female, looked_after=looked_after))
+
+
 @dataclass
 class _Assessed:
     """A completed assessment as the rest of the record needs it."""
@@ -255,7 +263,7 @@ class RiskMaker:
             status: Weighted(enumerate(weights))
             for status, weights in rd.LEVEL_WEIGHTS_BY_STATUS.items()
         }
-        self.younger_levels = Weighted(enumerate((25, 45, 20, 10)))
+        self.younger_levels = Weighted(enumerate(rd.YOUNGER_LEVEL_WEIGHTS))
         self.count_weights = {
             rank: Weighted(pairs) for rank, pairs in rd.ASSESSMENT_COUNT_WEIGHTS.items()
         }
@@ -273,6 +281,12 @@ class RiskMaker:
         )
         self.review_weeks = Weighted(rd.REVIEW_WEEKS)
         self.start_hours = Weighted(rd.START_HOURS)
+        self.all_texts = {
+            (female, placed): Texts(female=female, looked_after=placed)
+            for female in (False, True)
+            for placed in (False, True)
+        }
+        self.t = self.all_texts[(False, False)]  # the current child's
 
     # Helpers -------------------------------------------------------------------------
 
@@ -349,6 +363,11 @@ class RiskMaker:
             "history_user_id": changer,
         }
 
+    def _workday(self, day: dt.date) -> dt.date:
+        """A weekday on or near the day, never after the reference date."""
+        day = _weekday(min(day, self.today))
+        return day if day <= self.today else day - 3 * DAY  # Monday after: the Friday before
+
     def _days_back(self, lo: int, hi: int) -> dt.date:
         return self.today - dt.timedelta(days=self._int(lo, hi))
 
@@ -363,6 +382,7 @@ class RiskMaker:
         female = child["gender"] == Child.Gender.FEMALE or (
             child["gender"] != Child.Gender.MALE and rng.random() < 0.5
         )
+        self.t = self.all_texts[(female, legal in LOOKED_AFTER)]
         if age < 12:
             profile = self.profiles["younger"].pick(rng)
             latest = self.younger_levels.pick(rng)
@@ -520,10 +540,10 @@ class RiskMaker:
         )
         for code in grades:
             if code not in evidence:
-                evidence[code] = self._pick(rd.EVIDENCE.get(code, rd.GENERIC_EVIDENCE))
-        domains = [d for d in self.domains if d in rd.PROTECTIVE_FACTORS]
+                evidence[code] = self._pick(self.t.evidence.get(code) or self.t.generic_evidence)
+        domains = [d for d in self.domains if d in self.t.protective_factors]
         protective = {
-            d: self._pick(rd.PROTECTIVE_FACTORS[d])
+            d: self._pick(self.t.protective_factors[d])
             for d in rng.sample(domains, min(len(domains), self._int(0, 2)))
         }
         created = self._office(day, early=True)
@@ -552,19 +572,20 @@ class RiskMaker:
         final = LEVELS[final_rank]
         rationale = ""
         if final != proposed:
-            reasons = rd.OVERRIDE_UP if final_rank > LEVEL_RANK[proposed] else rd.OVERRIDE_DOWN
+            up = final_rank > LEVEL_RANK[proposed]
+            reasons = self.t.override_up if up else self.t.override_down
             rationale = (
                 f"Tool proposed {Level(proposed).label.lower()}; agreed "
                 f"{Level(final).label.lower()}. {self._pick(reasons)}"
             )
-        analysis = self._pick(rd.ANALYSIS_BY_LEVEL[final])
+        analysis = self._pick(self.t.analysis[final])
         graded = sorted(grades, key=lambda c: -GRADE_RANK[grades[c]])
         if graded:
             text = self.indicator_text[graded[0]]
             analysis += f" Main concern: {text[0].lower()}{text[1:]}."
         if trend:
             analysis += f" {rd.TREND_SENTENCES[trend]}"
-        completed_day = min(day + dt.timedelta(days=self._pick((0, 0, 0, 1, 2))), self.today)
+        completed_day = self._workday(day + dt.timedelta(days=self._pick((0, 0, 0, 1, 2))))
         completed = max(self._office(completed_day), created + HOUR)
         row.update(
             status=Assessment.Status.COMPLETED,
@@ -637,7 +658,7 @@ class RiskMaker:
     def _vrmp_content(self, child: Row, profile: str, day: dt.date, weeks: int) -> Row:
         rng = self.rng
         legal = child["legal_status"]
-        vulnerabilities = [self._pick(rd.VULNERABILITIES[profile])]
+        vulnerabilities = [self._pick(self.t.vulnerabilities[profile])]
         if legal in LOOKED_AFTER:
             vulnerabilities.append(rd.VULNERABILITY_EXTRAS["looked_after"])
         elif legal == "care_leaver":
@@ -647,17 +668,17 @@ class RiskMaker:
         placed = legal in LOOKED_AFTER
         return {
             "vulnerabilities": " ".join(vulnerabilities),
-            "protective_factors": self._pick(rd.PROTECTIVE_TEXT),
-            "push_factors": " ".join(rng.sample(rd.PUSH_FACTORS, 2)),
-            "pull_factors": " ".join(rng.sample(rd.PULL_FACTORS, 2)),
+            "protective_factors": self._pick(self.t.protective_text),
+            "push_factors": " ".join(rng.sample(self.t.push, 2)),
+            "pull_factors": " ".join(rng.sample(self.t.pull, 2)),
             "reporting_strategy": self._pick(
                 rd.REPORTING_LOOKED_AFTER if placed else rd.REPORTING_AT_HOME
             ),
-            "la_minimum_enquiries": self._pick(rd.LA_ENQUIRIES),
-            "police_minimum_enquiries": self._pick(rd.POLICE_ENQUIRIES),
-            "return_interview_strategy": self._pick(rd.RETURN_STRATEGY),
-            "intervention_strategy": self._pick(rd.INTERVENTION),
-            "contingency_plan": self._pick(rd.CONTINGENCY),
+            "la_minimum_enquiries": self._pick(self.t.la_enquiries),
+            "police_minimum_enquiries": self._pick(self.t.police_enquiries),
+            "return_interview_strategy": self._pick(self.t.return_strategy),
+            "intervention_strategy": self._pick(self.t.intervention),
+            "contingency_plan": self._pick(self.t.contingency),
             "review_frequency_weeks": weeks,
             "next_review_date": day + dt.timedelta(weeks=weeks),
         }
@@ -666,43 +687,32 @@ class RiskMaker:
         self, record: Record, child: Row, history: list[_Assessed], profile: str
     ) -> tuple[uuid.UUID | None, bool]:
         """The child's plan, if their risk has been medium or high; (its id, whether it has an
-        open police action)."""
+        open police action).
+
+        Plans stay active: a child whose risk has fallen has a plan whose latest review
+        records the step down (the record pages show only the active plan, and nothing
+        closes one yet).
+        """
         rng = self.rng
         raised = [i for i, a in enumerate(history) if a.rank >= 2]
         if not raised:
             return None, False
         latest = history[-1].rank
-        close_on = None
-        if latest >= 2:
-            if rng.random() >= (0.88 if latest == 2 else 0.95):
-                return None, False
-        else:
-            r = rng.random()
-            if r >= 0.85:
-                return None, False
-            if r < 0.6:  # stepped down after the first assessment below medium
-                after = next(a for a in history[raised[-1] :] if a.rank < 2)
-                close_on = min(after.day + dt.timedelta(days=self._int(3, 14)), self.today)
+        if rng.random() >= (0.85, 0.85, 0.88, 0.95)[latest]:
+            return None, False
         first = history[raised[0]]
-        start = min(first.day + dt.timedelta(days=self._int(3, 21)), self.today)
-        if close_on is not None and close_on <= start:
-            close_on = min(start + dt.timedelta(days=self._int(7, 21)), self.today)
-            if close_on <= start:
-                close_on = None
-        end = close_on or self.today
+        start = self._workday(first.day + dt.timedelta(days=self._int(3, 21)))
         lead = self.staff.lead(rng.random())
         weeks = self.review_weeks.pick(rng)
         vrmp_id = new_uuid(rng)
-        created = self._office(start, early=True)
-        closed_at = self._office(close_on) if close_on else None
         record.add(
             "vrmps",
             {
                 "id": vrmp_id,
                 "child_id": child["id"],
                 "lead_professional_id": lead[0],
-                "status": Vrmp.Status.CLOSED if close_on else Vrmp.Status.ACTIVE,
-                **self._stamps(lead, created, closed_at),
+                "status": Vrmp.Status.ACTIVE,
+                **self._stamps(lead, self._office(start, early=True)),
             },
         )
         # Versions: the first, then a revision after some later assessments (three at most).
@@ -710,7 +720,7 @@ class RiskMaker:
         plan_from = [(start, first.row["id"])]
         for index in range(raised[0] + 1, len(history)):
             assessed = history[index]
-            day = min(assessed.day + dt.timedelta(days=self._int(2, 10)), end)
+            day = self._workday(assessed.day + dt.timedelta(days=self._int(2, 10)))
             changed = assessed.rank != history[index - 1].rank
             if day > plan_from[-1][0] and (changed or rng.random() < 0.4) and len(plan_from) < 3:
                 plan_from.append((day, assessed.row["id"]))
@@ -724,35 +734,32 @@ class RiskMaker:
                 **self._stamps(lead, self._office(day, early=True)),
             }
             versions.append((day, record.add("vrmp_versions", row)))
-        self._reviews(record, vrmp_id, versions, history, lead, weeks, start, close_on)
-        police_open = self._actions(record, vrmp_id, versions, lead, close_on)
-        return vrmp_id, police_open and close_on is None
+        self._reviews(record, vrmp_id, versions, history, lead, weeks, start)
+        return vrmp_id, self._actions(record, vrmp_id, versions, lead)
 
-    def _reviews(self, record, vrmp_id, versions, history, lead, weeks, start, close_on) -> None:
+    def _reviews(self, record, vrmp_id, versions, history, lead, weeks, start) -> None:
         rng = self.rng
-        end = close_on or self.today
         days = []
         day = start
         while True:
             day = _weekday(day + dt.timedelta(weeks=weeks, days=self._int(-5, 7)))
-            if day > end:
+            if day > self.today:
                 break
             days.append(day)
-        if close_on is not None and (not days or days[-1] < close_on):
-            days.append(close_on)
-        elif close_on is None and days and rng.random() < 0.15:
+        if days and rng.random() < 0.15:
             days.pop()  # the last review did not happen: the plan's review is overdue
         assessed_days = [a.day for a in history]
         previous_rank = history[bisect.bisect_right(assessed_days, start) - 1].rank
         latest_rank = history[-1].rank
-        not_working = close_on is None and latest_rank == 3 and rng.random() < 0.35
+        not_working = latest_rank == 3 and rng.random() < 0.35
         for index, day in enumerate(days):
             rank = history[max(bisect.bisect_right(assessed_days, day) - 1, 0)].rank
+            last = index == len(days) - 1
             r = rng.random()
-            if close_on is not None and index == len(days) - 1:
-                effect = VrmpReview.Effect.YES
-            elif not_working and index == len(days) - 1:
+            if last and not_working:
                 effect = VrmpReview.Effect.NO
+            elif last and latest_rank < 2 and rank < 2:
+                effect = VrmpReview.Effect.YES
             elif rank > previous_rank:
                 effect = VrmpReview.Effect.NO if r < 0.6 else VrmpReview.Effect.PARTLY
             elif rank < previous_rank:
@@ -766,9 +773,9 @@ class RiskMaker:
                     else VrmpReview.Effect.NO
                 )
             previous_rank = rank
-            notes = self._pick(rd.REVIEW_NOTES[effect])
-            if close_on is not None and index == len(days) - 1:
-                notes = "Risk has reduced: plan closed, stepping down to early help."
+            notes = self._pick(self.t.review_notes[effect])
+            if last and latest_rank < 2 and rank < 2:
+                notes = rd.STEP_DOWN_NOTE.format(level=Level(LEVELS[rank]).label.lower())
             version_id = versions[0][1]["id"]
             for version_day, version in versions:
                 if version_day <= day:
@@ -787,22 +794,27 @@ class RiskMaker:
                 },
             )
 
-    def _actions(self, record, vrmp_id, versions, lead, close_on) -> bool:
+    def _actions(self, record, vrmp_id, versions, lead) -> bool:
         """The plan's actions; True if an open one is owned by police."""
         rng = self.rng
         police_open = False
+        agreed: set[str] = set()  # a plan does not agree the same action twice
         for number, (day, version) in enumerate(versions, start=1):
             created = version["created_at"] + dt.timedelta(minutes=self._int(5, 50))
             created = min(created, self.now)
             for index in range(self._int(2, 4) if number == 1 else self._int(1, 2)):
                 kind = "police" if (number == 1 and index == 0) else self.action_agencies.pick(rng)
+                options = [d for d in self.t.actions[kind] if d not in agreed]
+                if not options:
+                    continue
+                description = self._pick(options)
+                agreed.add(description)
                 due = _weekday(day + dt.timedelta(days=self._int(14, 56)))
-                status, completed, note = self._action_outcome(day, due, close_on, created)
-                modified = completed or created
+                status, completed, note = self._action_outcome(day, due, created)
                 row = {
                     "id": new_uuid(rng),
                     "vrmp_id": vrmp_id,
-                    "description": self._pick(rd.ACTIONS[kind]),
+                    "description": description,
                     "owner_agency_id": self.agencies[kind],
                     "owner_id": None,
                     "due_date": due,
@@ -810,32 +822,32 @@ class RiskMaker:
                     "completed_at": completed if status == VrmpAction.Status.DONE else None,
                     "completion_note": note,
                     "_agency": kind,
-                    **self._stamps(lead, created, modified),
+                    **self._stamps(lead, created, completed or created),
                 }
                 record.add("vrmp_actions", row)
                 if kind == "police" and status == VrmpAction.Status.OPEN:
                     police_open = True
         return police_open
 
-    def _action_outcome(self, day, due, close_on, created) -> tuple[str, dt.datetime | None, str]:
-        rng = self.rng
-        end = close_on or self.today
-        r = rng.random()
-        if close_on is not None or due < self.today:
-            if close_on is None and r >= 0.70:
-                status = VrmpAction.Status.OPEN if r < 0.92 else VrmpAction.Status.CANCELLED
+    def _action_outcome(self, day, due, created) -> tuple[str, dt.datetime | None, str]:
+        """Open, done or cancelled; when it was closed; the note. Mostly done once due, some
+        overdue; a few done early."""
+        r = self.rng.random()
+        if due < self.today:
+            if r < 0.70:
+                status = VrmpAction.Status.DONE
             else:
-                status = VrmpAction.Status.DONE if r < 0.9 else VrmpAction.Status.CANCELLED
+                status = VrmpAction.Status.OPEN if r < 0.92 else VrmpAction.Status.CANCELLED
         else:
             status = VrmpAction.Status.DONE if r < 0.15 else VrmpAction.Status.OPEN
         if status == VrmpAction.Status.OPEN:
             return status, None, ""
-        span = max((min(due + dt.timedelta(days=14), end) - day).days, 1)
-        finished = min(day + dt.timedelta(days=self._int(1, span)), end)
+        span = max((min(due + dt.timedelta(days=14), self.today) - day).days, 1)
+        finished = self._workday(day + dt.timedelta(days=self._int(1, span)))
         when = min(max(self._office(finished), created + HOUR), self.now)
         if status == VrmpAction.Status.CANCELLED:
             return status, when, "No longer needed after the plan was revised."
-        return status, when, self._pick(rd.COMPLETION_NOTES)
+        return status, when, self._pick(self.t.completion_notes)
 
     def _give_member_police_actions(self, record: Record, vrmp_id, child_id) -> None:
         """The demo member (a police officer) owns this plan's police actions."""
@@ -963,7 +975,10 @@ class RiskMaker:
         if ended is None:
             row.update(self._stamps(reporter, reported))
             return row
-        row["where_found"] = self._pick(rd.WHERE_FOUND)
+        if rng.random() < 0.3:
+            row["where_found"] = rd.WHERE_FOUND_CAME_BACK[placed]
+        else:
+            row["where_found"] = self._pick(self.t.where_found)
         worker = self.staff.lead(rng.random())
         changed = min(ended + dt.timedelta(minutes=self._int(20, 180)), self.now)
         row.update(self._interview(ended))
@@ -1000,7 +1015,7 @@ class RiskMaker:
         elif r < 0.84:
             completed, status = None, Interview.REFUSED
         elif r < 0.95:
-            result["interview_not_done_reason"] = self._pick(rd.INTERVIEW_NOT_DONE)
+            result["interview_not_done_reason"] = self._pick(self.t.interview_not_done)
             return {"interview_status": Interview.NOT_DONE, **result}
         else:
             completed, status = None, Interview.OFFERED  # offered, never done
@@ -1008,17 +1023,17 @@ class RiskMaker:
         offered = ended + (until - ended) * rng.uniform(0.05, 0.6)
         result.update(interview_status=status, interview_offered_at=offered)
         if status == Interview.REFUSED:
-            result["interview_not_done_reason"] = self._pick(rd.INTERVIEW_REFUSED)
+            result["interview_not_done_reason"] = self._pick(self.t.interview_refused)
         if status == Interview.COMPLETED:
             result.update(
                 interview_completed_at=completed,
-                why_left=self._pick(rd.WHY_LEFT),
-                where_went=self._pick(rd.WHERE_WENT),
-                with_whom=self._pick(rd.WITH_WHOM),
-                how_travelled=self._pick(rd.HOW_TRAVELLED),
-                harm=self._pick(rd.HARM),
-                push_factors=self._pick(rd.EPISODE_PUSH),
-                pull_factors=self._pick(rd.EPISODE_PULL),
+                why_left=self._pick(self.t.why_left),
+                where_went=self._pick(self.t.where_went),
+                with_whom=self._pick(self.t.with_whom),
+                how_travelled=self._pick(self.t.how_travelled),
+                harm=self._pick(self.t.harm),
+                push_factors=self._pick(self.t.episode_push),
+                pull_factors=self._pick(self.t.episode_pull),
             )
         return result
 
@@ -1085,24 +1100,24 @@ class RiskMaker:
         placed_on = placements[0] if placements else self._days_back(60, 700)
         opened = False
         if legal == "cin":
-            start = self._days_back(30, 600)
+            start = self._workday(self._days_back(30, 600))
             if rng.random() < 0.10:  # stepped down from a child protection plan
                 self._process(
                     record,
                     child,
                     Kind.CHILD_PROTECTION,
-                    start - dt.timedelta(days=self._int(180, 400)),
+                    self._workday(start - dt.timedelta(days=self._int(180, 400))),
                     start,
                 )
             self._process(record, child, Kind.CHILD_IN_NEED, start, None)
         elif legal == "cp":
-            start = self._days_back(30, 540)
+            start = self._workday(self._days_back(30, 540))
             if rng.random() < 0.40:
                 self._process(
                     record,
                     child,
                     Kind.CHILD_IN_NEED,
-                    start - dt.timedelta(days=self._int(60, 300)),
+                    self._workday(start - dt.timedelta(days=self._int(60, 300))),
                     start,
                 )
             self._process(record, child, Kind.CHILD_PROTECTION, start, None)
@@ -1137,8 +1152,10 @@ class RiskMaker:
                 self._process(record, child, care_kind, placed_on, start - DAY)
             self._process(record, child, Kind.CARE_LEAVER, start, None)
         elif rng.random() < 0.08:  # a child in need plan, closed some time ago
-            start = self._days_back(400, 1500)
-            end = min(start + dt.timedelta(days=self._int(120, 400)), today - dt.timedelta(30))
+            start = self._workday(self._days_back(400, 1500))
+            end = self._workday(
+                min(start + dt.timedelta(days=self._int(120, 400)), today - dt.timedelta(30))
+            )
             self._process(record, child, Kind.CHILD_IN_NEED, start, end)
         if legal != "none":
             opened = True
@@ -1148,19 +1165,20 @@ class RiskMaker:
             return
         first_high = highs[0].day
         if rng.random() < 0.45:  # a strategy discussion when the risk first became high
-            held = min(first_high + dt.timedelta(days=self._int(0, 7)), today)
+            held = self._workday(first_high + dt.timedelta(days=self._int(0, 7)))
             self._process(
                 record,
                 child,
                 Kind.STRATEGY_DISCUSSION,
                 held,
-                min(held + dt.timedelta(days=self._pick((0, 0, 1))), today),
+                self._workday(held + dt.timedelta(days=self._pick((0, 0, 1)))),
             )
         if profile in ("cce", "cse") and rng.random() < 0.25:
             opened |= self._nrm(record, child, first_high)
         if history[-1].rank == 3 and not opened and rng.random() < 0.88:
             # Section 47 enquiries under way after a recent strategy discussion.
-            self._process(record, child, Kind.STRATEGY_DISCUSSION, self._days_back(3, 50), None)
+            held = self._workday(self._days_back(3, 50))
+            self._process(record, child, Kind.STRATEGY_DISCUSSION, held, None)
 
     def _nrm(self, record: Record, child: Row, first_high: dt.date) -> bool:
         """An NRM referral after the risk became high; True if it is still open."""
@@ -1169,10 +1187,12 @@ class RiskMaker:
         referred = first_high + dt.timedelta(days=self._int(7, 60))
         if referred >= today:
             return False
+        referred = self._workday(referred)
         decisions: Row = {"reasonable_grounds": Decision.PENDING}
         ended = None
         rg_on = referred + dt.timedelta(days=self._int(2, 30))
         if rg_on <= today:
+            rg_on = self._workday(rg_on)
             positive = rng.random() < 0.85
             decisions.update(
                 reasonable_grounds=Decision.POSITIVE if positive else Decision.NEGATIVE,
@@ -1184,6 +1204,7 @@ class RiskMaker:
                 decisions["conclusive_grounds"] = Decision.PENDING
                 cg_on = rg_on + dt.timedelta(days=self._int(45, 400))
                 if cg_on <= today and rng.random() < 0.8:
+                    cg_on = self._workday(cg_on)
                     decisions.update(
                         conclusive_grounds=(
                             Decision.POSITIVE if rng.random() < 0.8 else Decision.NEGATIVE

@@ -3,7 +3,13 @@
 Phrases are written as a practitioner would record them. Places are real towns and Leeds
 districts (as the wards are); people, phones, vehicles and addresses are made up. Keys are
 the bundled catalogue's indicator and domain codes; a partnership's own catalogue with other
-codes still gets grades, with the generic evidence at the end.
+codes still gets grades, with the generic evidence.
+
+Phrases follow the child: {he}, {his}, {him} ({He}, {His}) become the child's pronouns,
+{carers} ({Carers}) and {home} say who looks after them and where (parents and home, or
+carers and the placement). A phrase starting "F|" is only used for girls, "LA|" only for
+looked-after children, "H|" only for children living at home. ``render`` does this once
+per kind of child.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 # Latest agreed level for a child with no known statutory status, and for the others. The
 # mix gives roughly none 15%, low 35%, medium 25%, high 25% across the city.
 LEVEL_WEIGHTS_BY_STATUS: dict[str, tuple[int, int, int, int]] = {
-    "none": (18, 40, 23, 19),
+    "none": (17, 39, 23, 21),
     "cin": (10, 30, 30, 30),
     "cp": (5, 20, 30, 45),
     "la_s20": (5, 20, 30, 45),
@@ -19,6 +25,8 @@ LEVEL_WEIGHTS_BY_STATUS: dict[str, tuple[int, int, int, int]] = {
     "la_s38": (5, 20, 30, 45),
     "care_leaver": (8, 27, 30, 35),
 }
+# Under 12: exploitation is identified less often, and rarely at high risk.
+YOUNGER_LEVEL_WEIGHTS = (22, 45, 21, 12)
 ASSESSED_SHARE = 0.92  # the rest have never been assessed
 DRAFT_SHARE = 0.03
 OVERRIDE_SHARE = 0.10
@@ -111,7 +119,7 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     ),
     "missing.episodes": (
         "Three missing episodes in the last month, all overnight",
-        "Missing overnight from placement twice this month",
+        "LA|Missing overnight from placement twice this month",
         "Comes home after midnight most weekends; mother cannot stop it",
         "Missing for four days in the summer, never explained",
         "Absent from home every Friday night since half term",
@@ -138,14 +146,15 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     ),
     "sexual_health.sti_pregnancy": (
         "Chlamydia diagnosed at the sexual health clinic",
-        "Asked for emergency contraception three times in two months",
-        "Termination of pregnancy earlier this year",
-        "Asked the school nurse for a pregnancy test",
+        "Repeat visits to the sexual health clinic with an older adult",
+        "F|Asked for emergency contraception three times in two months",
+        "F|Termination of pregnancy earlier this year",
+        "F|Asked the school nurse for a pregnancy test",
     ),
     "sexual_health.older_partner": (
-        "Says her boyfriend is 24 and has a car",
+        "Says {his} boyfriend is 24 and has a car",
         "Collected from school by a man in his twenties",
-        "Older 'boyfriend' buys her alcohol and phone credit",
+        "Older 'boyfriend' buys {him} alcohol and phone credit",
         "Stays overnight with a 19-year-old male known to police",
     ),
     "wellbeing.self_harm": (
@@ -155,68 +164,69 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
         "Marked low mood; has stopped eating properly",
     ),
     "wellbeing.fear": (
-        "Visibly frightened when asked who he spends time with",
-        "Will not say where she goes; very withdrawn at home",
-        "Jumps when his phone rings; says he 'can't talk'",
+        "Visibly frightened when asked who {he} spends time with",
+        "Will not say where {he} goes; very withdrawn at {home}",
+        "Jumps when {his} phone rings; says {he} 'can't talk'",
         "Checks the street before leaving the house",
     ),
     "substances.use": (
         "Smells of cannabis most days; admits daily use",
-        "Found drunk in the city centre; older lads gave her vodka",
+        "Found drunk in the city centre; older lads gave {him} vodka",
         "Told the youth worker about ketamine use",
         "Nitrous oxide canisters found in bedroom",
     ),
     "substances.dealing": (
         "Arrested with 14 wraps of crack cocaine in Scarborough",
-        "Found with £600 cash and wraps in his socks",
-        "Intelligence he holds drugs for a local group",
+        "Found with £600 cash and wraps in {his} socks",
+        "Intelligence {he} holds drugs for a local group",
         "Seen handing packages to cars outside the takeaway",
     ),
     "relationships.older_associates": (
         "Seen with adult males known for drug supply",
         "Spends evenings with 18-20 year olds at the park in Chapeltown",
         "New older friends met online; will not give their names",
-        "Picked up from placement by adults in different cars",
+        "Picked up from {home} by adults in different cars",
     ),
     "relationships.gang": (
-        "Drill videos online mention his street name",
-        "Tags linked to a local group on his school books",
+        "Drill videos online mention {his} street name",
+        "Tags linked to a local group on {his} school books",
         "Named in intelligence as running a line to Hull",
         "Close friends with young people in a county lines network",
     ),
     "money.unexplained": (
         "New iPhone and designer trainers, no explanation",
         "Two phones, one a cheap 'burner'",
-        "Has £200 in cash and says he 'won it'",
+        "Has £200 in cash and says {he} 'won it'",
         "Buys food and vapes for friends every day",
-        "New designer coat and bag; says a friend gave them to her",
+        "New designer coat and bag; says a friend gave them to {him}",
     ),
     "money.debt": (
-        "Says he owes '£800 to some lads' after being robbed",
-        "Told by older males she owes them for the phone they gave her",
+        "Says {he} owes '£800 to some lads' after being robbed",
+        "Told by older males {he} owes them for the phone they gave {him}",
         "Police suspect a staged robbery to create a debt",
         "Threats made at the family home over a debt",
     ),
     "online.grooming": (
         "Shared images with an adult met on Snapchat",
-        "Adult male messaging her on Instagram, offering money",
+        "Adult male messaging {him} on Instagram, offering money",
         "In contact with several unknown adults through a game chat",
         "Asked by an online contact to meet in Manchester",
     ),
     "online.secretive": (
         "Deletes messages and changes passwords every week",
-        "Will not let carers see his phone; panics if it is taken",
+        "Will not let {carers} see {his} phone; panics if it is taken",
         "Several social media accounts under different names",
         "On the phone late at night; will not say to whom",
     ),
     "accommodation.unstable": (
-        "Third placement move in six months",
-        "Placed out of area in Lancashire; travels back to Leeds",
-        "Family in temporary accommodation after eviction",
-        "Placement notice given after incidents at the home",
+        "LA|Third placement move in six months",
+        "LA|Placed out of area in Lancashire; travels back to Leeds",
+        "LA|Placement notice given after incidents at the home",
+        "H|Family in temporary accommodation after eviction",
+        "H|Sofa-surfing with relatives after rows at home",
     ),
     "accommodation.unknown_addresses": (
-        "Stays at an address in Beeston the carers do not know",
+        "Stays at an address in Beeston {carers} do not know",
         "Sleeps at 'a friend's' but will not give the address",
         "Found at an address in Hull linked to drug supply",
         "Stayed in a hotel paid for by an older male",
@@ -224,20 +234,20 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "offending.arrests": (
         "Arrested in Scarborough for possession with intent to supply",
         "Two arrests for shoplifting in the city centre",
-        "Charged with robbing another child of his phone",
+        "Charged with robbing another child of a phone",
         "Arrested in Lincoln with another Leeds child",
     ),
     "offending.weapons": (
-        "Knife found in his bag at school",
+        "Knife found in {his} bag at school",
         "Pictured online holding a machete",
-        "Lock knife found in his waistband on a police search",
-        "Says he carries a knife 'for protection'",
+        "Lock knife found in {his} waistband on a police search",
+        "Says {he} carries a knife 'for protection'",
     ),
     "physical.injuries": (
-        "Black eye he will not explain",
-        "Stab wound to the leg treated at the LGI; says he fell",
-        "Bruising to her arms seen by the foster carer",
-        "Burns on his hand, no explanation given",
+        "Black eye {he} will not explain",
+        "Stab wound to the leg treated at the LGI; says {he} fell",
+        "Bruising to {his} arms seen by {carers}",
+        "Burns on {his} hand, no explanation given",
     ),
     "physical.appearance": (
         "Always tired; falls asleep in lessons",
@@ -249,35 +259,36 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
 GENERIC_EVIDENCE: tuple[str, ...] = (
     "Reported by school, seen by the social worker",
     "Shared by police at the last multi-agency meeting",
-    "Noticed by carers over the last month",
+    "Noticed by {carers} over the last month",
     "Disclosed by the child to the youth worker",
 )
 
 PROTECTIVE_FACTORS: dict[str, tuple[str, ...]] = {
     "engagement": (
-        "Trusts the youth worker and keeps most appointments with her",
+        "Trusts the youth worker and keeps most appointments",
         "Mother works well with professionals and attends every meeting",
     ),
     "education": (
         "Enjoys the construction course at college",
-        "Good relationship with his head of year",
+        "Good relationship with {his} head of year",
         "Plays for the school football team",
     ),
     "relationships": (
-        "Close to his grandmother, who he listens to",
+        "Close to {his} grandmother, who {he} listens to",
         "Older sister is a positive influence",
         "Has kept one close friend from primary school",
     ),
     "accommodation": (
-        "Settled placement with experienced foster carers",
-        "Staff at the children's home know her well",
+        "LA|Settled placement with experienced foster carers",
+        "LA|Staff at the children's home know {him} well",
+        "H|Settled at home; mother has stopped working nights",
     ),
     "wellbeing": (
         "Engaging with CAMHS and says it helps",
         "Boxing club three evenings a week",
     ),
-    "online": ("Accepts parental controls on her phone",),
-    "missing": ("Carers and police have a clear plan for missing episodes",),
+    "online": ("Accepts parental controls on {his} phone",),
+    "missing": ("{Carers} and police have a clear plan for missing episodes",),
 }
 
 OVERRIDE_UP: tuple[str, ...] = (
@@ -293,9 +304,9 @@ OVERRIDE_UP: tuple[str, ...] = (
 OVERRIDE_DOWN: tuple[str, ...] = (
     "The highest grade relates to one incident a year ago; no further concerns since and "
     "good engagement with the Youth Service.",
-    "The missing episodes were to his grandmother's, a known and safe address; the grades "
+    "The missing episodes were to {his} grandmother's, a known and safe address; the grades "
     "overstate the risk.",
-    "Agreed in supervision: strong protective factors (settled placement, college place) "
+    "Agreed in supervision: strong protective factors (a settled home, a college place) "
     "that the tool does not weigh.",
     "Concerns are historic and already addressed by the current plan; reviewed with the "
     "team manager.",
@@ -338,7 +349,7 @@ VULNERABILITIES: dict[str, tuple[str, ...]] = {
         "Excluded from school and unsupervised during the day.",
     ),
     "cse": (
-        "Groomed by an older male who gives her gifts and lifts.",
+        "Groomed by an older male who gives {him} gifts and lifts.",
         "Introduced to adult males at parties where alcohol is given.",
         "Low self-esteem; seeks affection from older people.",
     ),
@@ -359,15 +370,16 @@ VULNERABILITY_EXTRAS: dict[str, str] = {
 PROTECTIVE_TEXT: tuple[str, ...] = (
     "Good relationship with the youth worker; grandmother is protective.",
     "Enjoys boxing and attends the club most weeks.",
-    "Foster carers are consistent and report every absence.",
-    "Wants to finish his college course.",
+    "LA|Foster carers are consistent and report every absence.",
+    "H|Parents are consistent and report every absence.",
+    "Wants to finish {his} college course.",
     "Mother works with professionals and is protective.",
 )
 PUSH_FACTORS: tuple[str, ...] = (
     "Conflict with mother's partner at home.",
-    "Placement breakdown; feels unwanted.",
+    "LA|Placement breakdown; feels unwanted.",
     "Excluded from school and bored in the day.",
-    "Bereavement: his father died last year.",
+    "Bereavement: {his} father died last year.",
     "Neglect at home: little food and no routine.",
     "Bullied at school.",
 )
@@ -394,7 +406,7 @@ REPORTING_AT_HOME: tuple[str, ...] = (
 LA_ENQUIRIES: tuple[str, ...] = (
     "Social worker calls known friends' families and checks the addresses in the plan; "
     "tells the MACE coordinator within 24 hours.",
-    "Duty social worker checks the placement, school and known associates, and shares "
+    "Duty social worker checks {home}, school and known associates, and shares "
     "what is found with police the same day.",
 )
 POLICE_ENQUIRIES: tuple[str, ...] = (
@@ -404,7 +416,7 @@ POLICE_ENQUIRIES: tuple[str, ...] = (
     "collecting the child; consider a Child Abduction Warning Notice.",
 )
 RETURN_STRATEGY: tuple[str, ...] = (
-    "Return interview by the Brightwater worker she already knows, within 72 hours, at "
+    "Return interview by the Brightwater worker {he} already knows, within 72 hours, at "
     "school rather than at home.",
     "Youth worker offers the return interview within 72 hours; a second offer if refused; "
     "findings shared with police intelligence.",
@@ -412,7 +424,7 @@ RETURN_STRATEGY: tuple[str, ...] = (
 INTERVENTION: tuple[str, ...] = (
     "Weekly mentoring with the Youth Service; education plan with the pupil referral unit; "
     "CAMHS referral; disruption of the adults involved.",
-    "Specialist child exploitation worker; safety planning with carers; sexual health "
+    "Specialist child exploitation worker; safety planning with {carers}; sexual health "
     "support; police disruption at the addresses of concern.",
     "Education, training and employment plan with the Youth Justice Service; boxing club "
     "place; work with mother on boundaries.",
@@ -420,8 +432,10 @@ INTERVENTION: tuple[str, ...] = (
 CONTINGENCY: tuple[str, ...] = (
     "If missing for more than 24 hours: strategy discussion. Alternative address: maternal "
     "aunt in Wakefield.",
-    "If placement breaks down: emergency placement out of the area of concern, agreed with "
-    "the placements team.",
+    "LA|If the placement breaks down: emergency placement out of the area of concern, "
+    "agreed with the placements team.",
+    "H|If {his} family cannot keep {him} safe at home: emergency accommodation out of the area "
+    "of concern.",
     "If found with the adults of concern again: strategy discussion and consider an NRM referral.",
 )
 REVIEW_WEEKS: tuple[tuple[int, int], ...] = ((6, 2), (8, 3), (12, 5))
@@ -436,9 +450,13 @@ REVIEW_NOTES: dict[str, tuple[str, ...]] = {
     ),
     "no": (
         "Missing more often; found in Doncaster twice since the last review. Refer to MACE.",
-        "New intelligence links him to a county line; actions not completed. Refer to MACE.",
+        "New intelligence links {him} to a county line; actions not completed. Refer to MACE.",
     ),
 }
+
+STEP_DOWN_NOTE = (
+    "Risk has reduced to {level}; agreed to step down to early help at the next review."
+)
 
 # VRMP actions by agency kind: descriptions, and notes when done.
 ACTIONS: dict[str, tuple[str, ...]] = {
@@ -452,8 +470,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "childrens_social_work": (
         "Convene a strategy discussion",
         "Update the child and family assessment",
-        "Review placement stability with the placements team",
-        "Safety planning session with the child and carers",
+        "LA|Review placement stability with the placements team",
+        "Safety planning session with the child and {carers}",
     ),
     "education": (
         "Agree a plan back to a full timetable by half term",
@@ -465,7 +483,10 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "third_sector": ("Allocate a specialist child exploitation worker",),
     "youth_offer": ("Youth worker to offer weekly one-to-one sessions",),
     "early_help": ("Family support worker to work with parents on safety planning",),
-    "accommodation": ("Placement provider to review curfew and night staffing",),
+    "accommodation": (
+        "LA|Placement provider to review curfew and night staffing",
+        "H|Housing officer to review the family's temporary accommodation",
+    ),
     "community_safety": ("Ask licensing to visit the takeaway where children gather",),
 }
 ACTION_AGENCY_WEIGHTS: tuple[tuple[str, int], ...] = (
@@ -482,11 +503,11 @@ ACTION_AGENCY_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("community_safety", 1),
 )
 COMPLETION_NOTES: tuple[str, ...] = (
-    "Done; outcome shared with the lead professional.",
-    "Completed and recorded on the case system.",
+    "Outcome shared with the lead professional.",
+    "Recorded on the case system.",
     "Visit made; no children present; occupants given advice.",
     "Appointment offered and attended.",
-    "Done; notice served and recorded.",
+    "Notice served and recorded.",
 )
 
 # Missing episodes.
@@ -520,25 +541,30 @@ REPORTED_BY_AT_HOME: tuple[str, ...] = (
     "School (did not come back after lunch)",
     "Aunt",
 )
+# Where the child was found: the chronology reads "Found at ...".
 WHERE_FOUND: tuple[str, ...] = (
-    "Found in Bradford at 2am by BTP",
-    "Came back to placement on his own",
-    "Found at a friend's address in Seacroft",
-    "Located by police at Leeds railway station",
-    "Found in a flat in Doncaster with two adult males",
-    "Walked into a police station in Sheffield",
-    "Found in Harehills by the neighbourhood team",
-    "Returned home of own accord",
-    "Found at a hotel in Manchester",
-    "Stopped in a car on the A64 near York",
+    "Bradford Interchange at 2am, by BTP",
+    "a friend's address in Seacroft",
+    "Leeds railway station, by police",
+    "a flat in Doncaster, with two adult males",
+    "a police station in Sheffield (walked in)",
+    "the park in Harehills, by the neighbourhood team",
+    "a hotel in Manchester",
+    "a car stopped on the A64 near York",
+    "the bus station in Leeds city centre",
 )
+WHERE_FOUND_CAME_BACK = {
+    True: "the placement (came back on their own)",
+    False: "home (came back on their own)",
+}
 WHY_LEFT: tuple[str, ...] = (
-    "Argument with carers about phone use.",
+    "Argument with {carers} about phone use.",
     "Wanted to see friends; says staff are too strict.",
-    "Got a call telling him to 'come to work'.",
-    "Said she was going to see her boyfriend.",
-    "Upset after contact with mother was cancelled.",
-    "Says he does not know; became tearful.",
+    "Got a call telling {him} to 'come to work'.",
+    "Said {he} was going to see {his} boyfriend.",
+    "LA|Upset after contact with mother was cancelled.",
+    "Upset after a row with {his} mother.",
+    "Says {he} does not know; became tearful.",
 )
 WHERE_WENT: tuple[str, ...] = (
     "A flat in Bradford; would not give the address.",
@@ -549,17 +575,17 @@ WHERE_WENT: tuple[str, ...] = (
     "The park in Harehills, then an address nearby.",
 )
 WITH_WHOM: tuple[str, ...] = (
-    "Older males she calls 'the lads'.",
+    "Older males {he} calls 'the lads'.",
     "Two friends from school, also reported missing.",
-    "An adult called 'J' she met online.",
-    "Nobody; says he was on his own.",
+    "An adult called 'J' {he} met online.",
+    "Nobody; says {he} was on {his} own.",
     "Friends from the estate and some older lads.",
 )
 HOW_TRAVELLED: tuple[str, ...] = (
     "Train from Leeds without a ticket; back by taxi someone else paid for.",
-    "Picked up by car outside the placement; dropped back at 4am.",
+    "Picked up by car outside {home}; dropped back at 4am.",
     "Walked and took buses.",
-    "Coach to London; police brought him back.",
+    "Coach to London; police brought {him} back.",
 )
 HARM: tuple[str, ...] = (
     "None disclosed.",
@@ -571,24 +597,24 @@ HARM: tuple[str, ...] = (
 )
 EPISODE_PUSH: tuple[str, ...] = (
     "Conflict at home.",
-    "Feels nobody at the placement cares.",
+    "LA|Feels nobody at the placement cares.",
     "Bored since the exclusion.",
     "Rows with mother's partner.",
 )
 EPISODE_PULL: tuple[str, ...] = (
     "Money.",
-    "Her boyfriend.",
+    "{His} boyfriend.",
     "Belonging to the group.",
     "Cannabis.",
     "Excitement.",
 )
 INTERVIEW_REFUSED: tuple[str, ...] = (
     "Refused: said 'I'm not talking to you, I was fine'.",
-    "Refused twice; carers will try again with the youth worker she knows.",
-    "Refused: says he has 'told the police everything'.",
+    "Refused twice; {carers} will try again with the youth worker {he} knows.",
+    "Refused: says {he} has 'told the police everything'.",
 )
 INTERVIEW_NOT_DONE: tuple[str, ...] = (
-    "Returned to an out-of-area placement; the host authority was asked to do it and did not.",
+    "LA|Returned to an out-of-area placement; the host authority was asked to do it and did not.",
     "In hospital after the episode; not done within the period.",
     "Absent for under two hours with a known friend; manager agreed no interview.",
     "No worker available; escalated to the team manager.",
@@ -635,3 +661,57 @@ STATUTORY_NOTES: dict[str, tuple[str, ...]] = {
         "Referred by children's social work as first responder: sexual exploitation.",
     ),
 }
+
+
+_PRONOUNS = {
+    True: {"he": "she", "his": "her", "him": "her", "He": "She", "His": "Her"},
+    False: {"he": "he", "his": "his", "him": "him", "He": "He", "His": "His"},
+}
+
+
+def render(bank, *, female: bool, looked_after: bool):
+    """A phrase, tuple or dict of phrases as they read for one kind of child (phrases that
+    do not apply to the child are left out of a tuple; a single phrase becomes None)."""
+    if isinstance(bank, dict):
+        return {key: render(value, female=female, looked_after=looked_after)
+                for key, value in bank.items()}  # fmt: skip
+    if isinstance(bank, tuple):
+        rendered = (render(text, female=female, looked_after=looked_after) for text in bank)
+        return tuple(text for text in rendered if text is not None)
+    text = bank
+    if text.startswith("F|"):
+        if not female:
+            return None
+        text = text[2:]
+    if text.startswith("LA|"):
+        if not looked_after:
+            return None
+        text = text[3:]
+    if text.startswith("H|"):
+        if looked_after:
+            return None
+        text = text[2:]
+    words = {
+        **_PRONOUNS[female],
+        "carers": "carers" if looked_after else "parents",
+        "Carers": "Carers" if looked_after else "Parents",
+        "home": "the placement" if looked_after else "home",
+    }
+    return text.format(**words)
+
+
+# The banks that ``render`` prepares, by the name RiskMaker reads them under.
+TEXT_BANKS = {
+    "evidence": EVIDENCE, "generic_evidence": GENERIC_EVIDENCE,
+    "protective_factors": PROTECTIVE_FACTORS, "override_up": OVERRIDE_UP,
+    "override_down": OVERRIDE_DOWN, "analysis": ANALYSIS_BY_LEVEL,
+    "vulnerabilities": VULNERABILITIES, "protective_text": PROTECTIVE_TEXT,
+    "push": PUSH_FACTORS, "pull": PULL_FACTORS, "la_enquiries": LA_ENQUIRIES,
+    "police_enquiries": POLICE_ENQUIRIES, "return_strategy": RETURN_STRATEGY,
+    "intervention": INTERVENTION, "contingency": CONTINGENCY, "review_notes": REVIEW_NOTES,
+    "actions": ACTIONS, "completion_notes": COMPLETION_NOTES, "where_found": WHERE_FOUND,
+    "why_left": WHY_LEFT, "where_went": WHERE_WENT, "with_whom": WITH_WHOM,
+    "how_travelled": HOW_TRAVELLED, "harm": HARM, "episode_push": EPISODE_PUSH,
+    "episode_pull": EPISODE_PULL, "interview_refused": INTERVIEW_REFUSED,
+    "interview_not_done": INTERVIEW_NOT_DONE,
+}  # fmt: skip
