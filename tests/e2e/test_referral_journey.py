@@ -76,7 +76,15 @@ def test_referral_over_several_pages_with_a_mistake_and_a_resumed_draft(page, ax
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_role("heading", name="Places, peer groups and online spaces").wait_for()
     assert Referral.objects.get().concerns == ["cce", "missing"], Referral.objects.get().concerns
-    page.get_by_role("link", name="Parents, consent and sharing").click()
+    page.get_by_role("link", name="Suspected perpetrators").click()
+    page.get_by_role("heading", name="Suspected perpetrators").wait_for()
+    page.get_by_label("Name", exact=True).fill("Unknown male")
+    page.get_by_label("Aliases or street names").fill("Tiny")
+    page.get_by_role("button", name="Add another person").click()
+    page.get_by_role("group", name="Person 2").wait_for()
+    axe_check(page)
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("heading", name="Parents, consent and sharing").wait_for()
     page.get_by_role("group", name="Have they consented to it?").get_by_label(
         "No", exact=True
     ).check()
@@ -103,6 +111,7 @@ def test_referral_over_several_pages_with_a_mistake_and_a_resumed_draft(page, ax
     assert referral.status == Referral.Status.NEW
     assert (referral.child_given_name, referral.child_school) == ("Kayden", "Harehills Academy")
     assert referral.concerns == ["cce", "missing"]
+    assert [(p.name, p.aliases) for p in referral.perpetrators.all()] == [("Unknown male", "Tiny")]
     assert page.csp_violations == []
 
 

@@ -1,0 +1,143 @@
+"""Referrals waiting in the demo's triage queue, so the coordinator's day can be walked.
+
+Some describe children already known (with the spelling slips and nicknames real referrals
+have, so identity resolution has work to do), one is about a place, and one arrived by
+email without the form. Deterministic: the same children and texts for the same city.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from mace.accounts.models import Role, User
+from mace.people.models import Child
+from mace.referrals.models import Referral
+from mace.referrals.services.referrals import referral_receive
+
+DEMO_REFERRAL_COUNT = 12
+REFERRERS = [
+    (
+        "Dee Sharma",
+        "Harehills Academy",
+        "Designated safeguarding lead",
+        "dsl@harehills.demo.example",
+    ),
+    (
+        "PC Tom Riley",
+        "Police (Child Exploitation Team)",
+        "Police constable",
+        "t.riley@police.demo.example",
+    ),
+    (
+        "Abi Okafor",
+        "Community Health (0-19 Service)",
+        "School nurse",
+        "abi.okafor@nhs.demo.example",
+    ),
+    ("Ryan Doyle", "Youth Service", "Youth worker", "ryan.doyle@youth.demo.example"),
+]
+STORIES = [
+    (
+        ["cce", "county_lines", "missing"],
+        "Missing three times this month; found in Bradford "
+        "by British Transport Police; two phones and new trainers.",
+        "Older boys collect him from school.",
+    ),
+    (
+        ["cse", "online"],
+        "Older male contacts on Snapchat; picked up in cars near the takeaway on Roundhay Road.",
+        "Gifts and attention; says he is her boyfriend.",
+    ),
+    (
+        ["cce", "gang"],
+        "Associating with a group linked to a county line; carrying a knife at the park.",
+        "Belonging and status; owes money.",
+    ),
+    (
+        ["missing", "cse"],
+        "Away from placement overnight twice; returns with alcohol and a new phone.",
+        "Conflict at the placement; friends at unknown addresses.",
+    ),
+]
+
+
+def _slip(name: str, rng: random.Random) -> str:
+    """A spelling slip a referrer might make."""
+    if len(name) > 4 and rng.random() < 0.5:
+        i = rng.randrange(1, len(name) - 1)
+        return name[:i] + name[i + 1 :]
+    return name
+
+
+@transaction.atomic
+def demo_referrals_ensure(*, seed: int = 2026) -> int:
+    """Create the demo's triage queue once (does nothing if referrals exist)."""
+    if Referral.objects.exists() or not Child.objects.exists():
+        return 0
+    rng = random.Random(seed)
+    referrer_user = User.objects.filter(role=Role.REFERRER).first()
+    known = list(
+        Child.objects.filter(restricted=False, date_of_birth__isnull=False)
+        .order_by("id")
+        .prefetch_related("addresses")[:400]
+    )
+    now = timezone.now()
+    created = 0
+    for n in range(DEMO_REFERRAL_COUNT):
+        name, agency, role, email = REFERRERS[n % len(REFERRERS)]
+        concerns, narrative, pull = STORIES[n % len(STORIES)]
+        child = known[rng.randrange(len(known))]
+        current = next((a for a in child.addresses.all() if a.date_to is None), None)
+        dob = child.date_of_birth
+        if n % 4 == 1 and dob.day <= 12:
+            dob = dob.replace(day=dob.month, month=dob.day)  # day and month transposed
+        days_ago = [0, 1, 2, 3, 6, 8, 9, 12, 13, 15, 20, 27][n]
+        fields = {
+            "referrer_name": name,
+            "referrer_agency": agency,
+            "referrer_role": role,
+            "referrer_email": email,
+            "child_given_name": _slip(child.given_name, rng) if n % 3 == 0 else child.given_name,
+            "child_family_name": child.family_name,
+            "child_date_of_birth": dob,
+            "child_postcode": current.postcode if current else "",
+            "child_address": current.line_1 if current else "",
+            "child_school": child.school.name if child.school_id else "",
+            "concerns": concerns,
+            "push_factors": "Conflict at home; excluded from school in September.",
+            "pull_factors": pull,
+            "missing_episodes": narrative,
+            "parents_aware": "yes",
+            "parents_consent": "no",
+            "lawful_basis": Referral.LawfulBasis.SAFEGUARDING,
+            "sharing_reason": "Necessary to safeguard the child: risk of serious harm.",
+            "why_mace": "Emerging risk of exploitation; a multi-agency picture is needed.",
+        }
+        referral = referral_receive(
+            channel=Referral.Channel.WEB if n % 5 else Referral.Channel.EMAIL,
+            fields=fields,
+            referrer=referrer_user if n == 0 else None,
+        )
+        status = Referral.Status.AWAITING_INFORMATION if n in (4, 9) else Referral.Status.NEW
+        Referral.objects.filter(pk=referral.pk).update(
+            submitted_at=now - dt.timedelta(days=days_ago, hours=rng.randrange(8)), status=status
+        )
+        created += 1
+    referral_receive(
+        channel=Referral.Channel.EMAIL,
+        fields={
+            "referrer_email": "pcso.khan@police.demo.example",
+            "referrer_name": "PCSO Imran Khan",
+            "subject": Referral.Subject.CONTEXT,
+            "concerns": ["cce", "county_lines"],
+        },
+        form_missing=True,
+        narrative="Subject: Kids hanging round the bookies on Chapeltown Road\n\nSeveral "
+        "children, some in school uniform, seen collecting packages from a silver Audi "
+        "after school most days this week. Adults on bikes watching. Please advise.",
+    )
+    return created + 1
