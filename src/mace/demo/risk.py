@@ -193,9 +193,11 @@ def active_catalogue() -> Catalogue:
 class Texts:
     """The phrase banks as they read for one kind of child (``risk_data.render``)."""
 
-    def __init__(self, *, female: bool, looked_after: bool):
+    def __init__(self, *, female: bool, looked_after: bool, domains: Sequence[str]):
         for name, bank in rd.TEXT_BANKS.items():
             setattr(self, name, rd.render(bank, female=female, looked_after=looked_after))
+        # The catalogue's domains that have protective factors to choose from.
+        self.protective_domains = [d for d in domains if self.protective_factors.get(d)]
 
 
 @dataclass
@@ -257,6 +259,10 @@ class RiskMaker:
             any(kind in rule for kind in COUNTING_RULES) for rule in self.content["rules"]
         )
         self._hours: dict[tuple[dt.date, int], dt.datetime] = {}
+        self._prompts_by_grades = any(
+            "indicator_at_least" in prompt["when"] for prompt in self.content.get("prompts", [])
+        )
+        self._prompt_memo: dict[tuple[int, bool], list[dict]] = {}
         self.member_children_left = member_children if staff.member_id else 0
         self.member_child_ids: list[uuid.UUID] = []
         self.level_weights = {
@@ -282,13 +288,28 @@ class RiskMaker:
         self.review_weeks = Weighted(rd.REVIEW_WEEKS)
         self.start_hours = Weighted(rd.START_HOURS)
         self.all_texts = {
-            (female, placed): Texts(female=female, looked_after=placed)
+            (female, placed): Texts(female=female, looked_after=placed, domains=self.domains)
             for female in (False, True)
             for placed in (False, True)
         }
         self.t = self.all_texts[(False, False)]  # the current child's
 
     # Helpers -------------------------------------------------------------------------
+
+    def _prompts(self, age: int, child: Row, grades: dict[str, str]) -> list[dict]:
+        """``engine.fired_prompts``; remembered by age and learning disability when no prompt
+        of the catalogue looks at grades (the bundled catalogue's do not)."""
+        ld = child["learning_disability"]
+        if self._prompts_by_grades:
+            return engine.fired_prompts(self.content, age=age, learning_disability=ld,
+                                        grades=grades)  # fmt: skip
+        key = (age, ld)
+        prompts = self._prompt_memo.get(key)
+        if prompts is None:
+            prompts = self._prompt_memo[key] = engine.fired_prompts(
+                self.content, age=age, learning_disability=ld, grades=grades
+            )
+        return [dict(prompt) for prompt in prompts]
 
     def _int(self, lo: int, hi: int) -> int:
         """A whole number from lo to hi inclusive (``randint``, without its layers of calls)."""
@@ -532,16 +553,11 @@ class RiskMaker:
         rng = self.rng
         full = {**self._blank, **grades}  # every indicator, in the catalogue's order
         proposed = self.propose(grades)
-        prompts = engine.fired_prompts(
-            self.content,
-            age=age_on(child["date_of_birth"], day),
-            learning_disability=child["learning_disability"],
-            grades=full,
-        )
+        prompts = self._prompts(age_on(child["date_of_birth"], day), child, full)
         for code in grades:
             if code not in evidence:
                 evidence[code] = self._pick(self.t.evidence.get(code) or self.t.generic_evidence)
-        domains = [d for d in self.domains if d in self.t.protective_factors]
+        domains = self.t.protective_domains
         protective = {
             d: self._pick(self.t.protective_factors[d])
             for d in rng.sample(domains, min(len(domains), self._int(0, 2)))

@@ -67,7 +67,7 @@ def _sqlite_fast_converter(field, kind: str, connection, slow: Callable) -> Call
         # Django makes an aware datetime naive in the connection's zone (UTC), then str().
         def utc_text(value):
             if value.__class__ is dt.datetime and value.tzinfo is dt.UTC:
-                return str(value.replace(tzinfo=None))
+                return value.isoformat(" ")[:-6]  # as str() of the naive value: no "+00:00"
             return slow(value)
 
         return utc_text

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from mace.accounts.models import Role
 from mace.demo.management.commands.seed import DEFAULT_CHILDREN, DEFAULT_SEED, console_for
+from mace.demo.referrals import demo_referrals_ensure
 from mace.demo.users import ensure_demo_users
 from mace.people.models import Child
 
@@ -52,6 +53,7 @@ class Command(BaseCommand):
                 stdout=stream,
             )
         users = ensure_demo_users(password=settings.MACE_DEMO_PASSWORD)
+        demo_referrals_ensure(seed=DEFAULT_SEED)
         if verbosity:
             self._print_sign_ins(users)
         if options["no_serve"]:
@@ -74,3 +76,7 @@ class Command(BaseCommand):
         console.print(f"Password for every demo account: [bold]{password}[/]")
         if settings.MACE_WAIVE_2FA:
             console.print("Two-factor authentication is waived in this demo.")
+        console.print(
+            "Referrers without an account: open /refer/ and use any @demo.example address; "
+            "the sign-in link is printed on this console."
+        )
