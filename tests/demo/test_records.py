@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import gc
 import io
 import random
 import re
@@ -12,6 +13,7 @@ from collections import Counter, defaultdict
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from mace.accounts.models import Role, User
 from mace.demo import data
@@ -490,3 +492,21 @@ def test_demo_command_seeds_records_by_the_demo_users(settings):
     coordinator = User.objects.get(email=demo_email(Role.COORDINATOR))
     assert Assessment.objects.filter(assessor=coordinator).exists()
     assert not User.objects.filter(email=SEED_USER_EMAIL).exists()
+
+
+def test_seeding_restores_the_garbage_collector_and_sqlite_cache():
+    sqlite = connection.vendor == "sqlite"
+    before = None
+    if sqlite:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            (before,) = cursor.fetchone()
+    assert gc.isenabled()
+
+    generate_city(children=10, seed=1)
+
+    assert gc.isenabled()
+    if sqlite:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            assert cursor.fetchone() == (before,)

@@ -16,6 +16,7 @@ depends on who exists when seeding (see ``mace.demo.risk``). Rows are written wi
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import random
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
@@ -480,6 +481,21 @@ class ChildMaker:
 
 
 @contextmanager
+def _bulk_generation():
+    """Pause Python's cyclic garbage collector while seeding. The rows are plain dicts with
+    no reference cycles (reference counting frees them), yet each batch keeps tens of
+    thousands alive, which the collector would scan again and again: about 15% of the time
+    at 100,000 children."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
 def _sqlite_cache(kib: int):
     """A larger SQLite page cache on this connection while seeding; put back afterwards."""
     if connection.vendor != "sqlite":
@@ -606,7 +622,7 @@ def generate_city(
         for model in models
     }
 
-    with _sqlite_cache(SQLITE_CACHE_KIB):
+    with _sqlite_cache(SQLITE_CACHE_KIB), _bulk_generation():
         done = 0
         while done < children:
             batch = range(done, min(done + batch_size, children))
