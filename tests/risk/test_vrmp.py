@@ -187,3 +187,24 @@ def test_someone_elses_action_cannot_be_completed_from_the_task_list(make_user, 
     client = signed_in(other)
     response = client.post(reverse("tasks:action_complete", args=[action.id]), {"note": "x"})
     assert response.status_code == 404
+
+
+def test_overdue_reviews_use_the_latest_reviews_date_over_the_versions(make_user):
+    lead = make_user(Role.COORDINATOR)
+    plan = _plan(lead, ChildFactory())
+    plan.versions.update(next_review_date=TODAY() - dt.timedelta(days=30))
+    vrmp_review(
+        actor=lead,
+        vrmp=plan,
+        reviewed_on=TODAY() - dt.timedelta(days=20),
+        effect="yes",
+        next_review_date=TODAY() + dt.timedelta(days=10),
+    )
+    assert reviews_due_for_lead(user=lead) == []
+
+
+def test_a_no_apparent_risk_child_reads_plainly(make_user):
+    user = make_user(Role.COORDINATOR)
+    child = ChildFactory()
+    _assessed(child, user, "none")
+    assert mace_criteria(child=child).reason == "No apparent risk"

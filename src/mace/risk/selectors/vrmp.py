@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -76,6 +77,8 @@ def mace_criteria(*, child) -> MaceCriteria:
         return MaceCriteria(False, "High risk; the VRMP has not been found ineffective")
     if latest is None:
         return MaceCriteria(False, "No completed risk assessment")
+    if latest == Level.NONE:
+        return MaceCriteria(False, "No apparent risk")
     return MaceCriteria(False, f"{Level(latest).label} risk")
 
 
@@ -108,8 +111,12 @@ def actions_for_owner(*, user) -> QuerySet[VrmpAction]:
     )
 
 
+REVIEWS_DUE_LIMIT = 200
+
+
 def reviews_due_for_lead(*, user) -> list[tuple[Vrmp, object]]:
-    """Active VRMPs the user leads whose next review date has passed."""
+    """Active VRMPs the user leads whose next review date has passed, oldest first (in the
+    database: a lead may have thousands of plans)."""
     today = timezone.localdate()
     latest_review_next = Subquery(
         VrmpReview.objects.filter(vrmp=OuterRef("pk"))
@@ -123,15 +130,12 @@ def reviews_due_for_lead(*, user) -> list[tuple[Vrmp, object]]:
     )
     plans = (
         Vrmp.objects.filter(lead_professional=user, status=Vrmp.Status.ACTIVE)
-        .annotate(review_next=latest_review_next, version_next=latest_version_next)
+        .annotate(next_date=Coalesce(latest_review_next, latest_version_next))
+        .filter(next_date__lt=today)
         .select_related("child")
+        .order_by("next_date", "pk")[:REVIEWS_DUE_LIMIT]
     )
-    due = []
-    for plan in plans:
-        next_date = plan.review_next or plan.version_next
-        if next_date and next_date < today:
-            due.append((plan, next_date))
-    return sorted(due, key=lambda item: item[1])
+    return [(plan, plan.next_date) for plan in plans]
 
 
 @register({"vrmp": "VRMP versions", "vrmp_review": "VRMP reviews", "vrmp_action": "VRMP actions"})
