@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "mace.people",
     "mace.risk",
     "mace.referrals",
+    "mace.meetings",
     "mace.web",
     "mace.demo",
 ]

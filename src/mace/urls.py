@@ -17,6 +17,7 @@ urlpatterns = [
     path("refer/", include("mace.referrals.refer_urls")),
     path("referrals/", include("mace.referrals.urls")),
     path("triage/", include("mace.referrals.triage_urls")),
+    path("meetings/", include(("mace.meetings.urls", "meetings"))),
     path("audit/", include("mace.audit.urls")),
     # The admin signs in through the service's own sign-in (second factor and lockout).
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from mace.referrals.workdays import add_working_days, is_working_day, working_days_between
+from mace.core.workdays import add_working_days, is_working_day, working_days_between
 
 
 def test_weekends_and_bank_holidays_are_not_working_days():

@@ -32,11 +32,15 @@ class Event(models.Model):
         CHILD_VIEWED = "child.viewed", "Opened a child's record"
         CHILDREN_LISTED = "children.listed", "Saw a child in a list or search result"
         CHILD_HISTORY_VIEWED = "child.history_viewed", "Read a child's change history"
+        PAPERS_DOWNLOADED = "meeting.papers_downloaded", "Downloaded meeting papers or minutes"
         CHILD_RESTRICTED_REFUSED = "child.restricted_refused", "Was refused a restricted record"
         BREAK_GLASS = "child.break_glass", "Broke glass to open a restricted record"
         # Writes to a child's record (history keeps the before and after).
         RECORD_ADDED = "record.added", "Added to a child's record"
         RECORD_CHANGED = "record.changed", "Changed a child's record"
+        # Meetings.
+        INVITATION_SENT = "meeting.invitation_sent", "Was invited to a meeting"
+        MINUTES_APPROVED = "meeting.minutes_approved", "Approved a meeting's minutes"
         # Audit and review.
         BREAK_GLASS_REVIEWED = "audit.break_glass_reviewed", "Reviewed a break-glass access"
         LOG_SEARCHED = "audit.log_searched", "Searched the access log"

@@ -12,3 +12,13 @@ class RiskConfig(AppConfig):
         from mace.risk.catalogues import load_bundled_catalogue_after_migrate
 
         post_migrate.connect(load_bundled_catalogue_after_migrate, sender=self)
+
+        from mace.people.grants import register_open_actions
+        from mace.risk.models import VrmpAction
+
+        def open_vrmp_actions(user_id, child_id) -> bool:
+            return VrmpAction.objects.filter(
+                owner_id=user_id, vrmp__child_id=child_id, status=VrmpAction.Status.OPEN
+            ).exists()
+
+        register_open_actions("vrmp", open_vrmp_actions)

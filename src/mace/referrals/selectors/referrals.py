@@ -11,9 +11,9 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from mace.core.workdays import add_working_days
 from mace.referrals.models import Referral
 from mace.referrals.permissions import can_triage
-from mace.referrals.workdays import add_working_days
 
 OPEN_STATUSES = (Referral.Status.NEW, Referral.Status.AWAITING_INFORMATION)
 

@@ -172,6 +172,11 @@ def referral_decide(
             reason=reason,
             payload={"decision": decision},
         )
+        if decision == ReferralDecision.Decision.ACCEPT:
+            # Imported here: meetings builds on referrals, not the other way round.
+            from mace.meetings.services.agenda import referral_place
+
+            referral_place(referral=referral, actor=actor)
         transaction.on_commit(lambda: _notify_decision(record.pk))
     return record
 

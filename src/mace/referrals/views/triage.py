@@ -13,12 +13,12 @@ from django.views.decorators.http import require_POST
 
 from mace.audit.models import Event
 from mace.audit.services import access_record, access_record_many
+from mace.core.workdays import working_days_between
 from mace.referrals.forms.other import DecisionForm, UnlinkForm
 from mace.referrals.models import Referral
 from mace.referrals.selectors import referrals as selectors
 from mace.referrals.selectors.matching import candidates_for_referral
 from mace.referrals.services import triage as services
-from mace.referrals.workdays import working_days_between
 from mace.risk.selectors.vrmp import mace_criteria
 from mace.risk.views.common import attach_errors
 

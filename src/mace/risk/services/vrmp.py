@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from mace.people.models import Child, ChildAccess
-from mace.people.services import child_access_grant
+from mace.people.grants import action_grant_ensure, action_grant_release
+from mace.people.models import Child
 from mace.risk.models import Vrmp, VrmpAction, VrmpReview, VrmpVersion
 from mace.risk.permissions import can_record_for_child
 from mace.risk.services.common import require_recorder as _require_recorder
@@ -117,7 +117,12 @@ def vrmp_action_add(
         action.full_clean()
         action.save()
         if owner is not None:
-            _action_grant_ensure(actor=actor, owner=owner, child=vrmp.child)
+            action_grant_ensure(
+                actor=actor,
+                owner=owner,
+                child=vrmp.child,
+                reason="Owns an action on the child's VRMP",
+            )
     return action
 
 
@@ -148,29 +153,5 @@ def vrmp_action_complete(*, actor, action_id: uuid.UUID, note: str) -> VrmpActio
                 "modified_at",
             ]
         )
-        if (
-            action.owner_id
-            and not VrmpAction.objects.filter(
-                vrmp__child=child, owner_id=action.owner_id, status=VrmpAction.Status.OPEN
-            ).exists()
-        ):
-            ChildAccess.objects.active().filter(
-                user_id=action.owner_id, child=child, basis=ChildAccess.Basis.ACTION
-            ).update(revoked_at=timezone.now())
+        action_grant_release(owner_id=action.owner_id, child=child)
     return action
-
-
-def _action_grant_ensure(*, actor, owner, child: Child) -> None:
-    exists = (
-        ChildAccess.objects.active()
-        .filter(user=owner, child=child, basis=ChildAccess.Basis.ACTION)
-        .exists()
-    )
-    if not exists:
-        child_access_grant(
-            actor=actor,
-            user=owner,
-            child=child,
-            basis=ChildAccess.Basis.ACTION,
-            reason="Owns an action on the child's VRMP",
-        )

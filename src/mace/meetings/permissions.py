@@ -1,0 +1,21 @@
+"""Who may run meetings. Who may see a meeting or a child's item is in meetings.selectors."""
+
+from __future__ import annotations
+
+from mace.accounts.models import Role
+from mace.accounts.permissions import has_role
+
+# The coordinator builds agendas and sends invitations; the chair may too.
+MANAGING_ROLES = (Role.COORDINATOR, Role.CHAIR)
+
+
+def can_manage_meetings(user) -> bool:
+    """May the user set up series, build agendas, invite, record and draft minutes?"""
+    return has_role(user, *MANAGING_ROLES)
+
+
+def can_approve_minutes(user, meeting) -> bool:
+    """Only a chair approves minutes: the meeting's own chair, or any chair if none is set."""
+    if not has_role(user, Role.CHAIR):
+        return False
+    return meeting.chair_id is None or meeting.chair_id == user.pk

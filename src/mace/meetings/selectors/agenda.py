@@ -1,0 +1,102 @@
+"""Which meetings and agenda items a user may see (the meetings side of ARCHITECTURE §4:
+whether a child is visible is still decided by mace.people.selectors), and slot times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from mace.accounts.permissions import COHORT_ROLES
+from mace.meetings.models import AgendaItem, Invitation, Meeting
+from mace.people.selectors import children_visible_to
+
+
+def _sees_all(user) -> bool:
+    return user.is_authenticated and user.is_active and user.role in COHORT_ROLES
+
+
+def _invitations(user) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(user=user, revoked_at__isnull=True, sent_at__isnull=False)
+
+
+def meetings_visible_to(user) -> QuerySet[Meeting]:
+    """The coordinator, chairs and analysts see every meeting; anyone else sees a meeting
+    they were invited to, until their access to its papers ends."""
+    if not (user.is_authenticated and user.is_active):
+        return Meeting.objects.none()
+    if _sees_all(user):
+        return Meeting.objects.all()
+    invited = _invitations(user).filter(meeting=OuterRef("pk"))
+    candidates = Meeting.objects.filter(Exists(invited))
+    # access_until is computed in Python (it depends on the wall-clock start), so the
+    # 28-day window is applied with a generous date filter here and exactly below.
+    horizon = timezone.localdate() - dt.timedelta(days=29)
+    return candidates.filter(date__gte=horizon)
+
+
+def meeting_get_for_user(*, user, meeting_id: uuid.UUID) -> Meeting:
+    meeting = (
+        meetings_visible_to(user).select_related("series", "chair").filter(pk=meeting_id).first()
+    )
+    if meeting is None:
+        raise Http404("No meeting found")
+    if not _sees_all(user) and timezone.now() >= meeting.access_until:
+        raise Http404("No meeting found")
+    return meeting
+
+
+def items_visible_to(user, meeting: Meeting, *, statuses=(AgendaItem.Status.LISTED,)):
+    """The agenda items of the meeting this user may see, in order.
+
+    Invited to the whole meeting: every item whose child they may see, and the contextual
+    items. Invited to a slot: that child's item only.
+    """
+    items = (
+        meeting.items.filter(status__in=statuses)
+        .select_related("child", "referral", "subject_type")
+        .order_by("position", "created_at")
+    )
+    if _sees_all(user):
+        return items
+    visible_children = children_visible_to(user).values("pk")
+    invitations = _invitations(user).filter(meeting=meeting)
+    whole = invitations.filter(item__isnull=True).exists()
+    if whole:
+        return items.filter(Q(child__isnull=True) | Q(child__in=visible_children))
+    slots = invitations.filter(item__isnull=False).values("item_id")
+    return items.filter(pk__in=slots, child__in=visible_children)
+
+
+def agenda_slots(meeting: Meeting) -> dict[uuid.UUID, tuple[dt.datetime, int]]:
+    """Each listed item's start time and length. Items for information take no time and
+    follow the discussions."""
+    start = meeting.starts_at
+    slots = {}
+    listed = meeting.items.filter(status=AgendaItem.Status.LISTED).order_by(
+        "for_information", "position", "created_at"
+    )
+    for item_id, minutes, info in listed.values_list("pk", "slot_minutes", "for_information"):
+        slots[item_id] = (start, 0 if info else minutes)
+        if not info:
+            start += dt.timedelta(minutes=minutes)
+    return slots
+
+
+def upcoming_meetings(*, user, kind: str | None = None) -> QuerySet[Meeting]:
+    qs = meetings_visible_to(user).filter(date__gte=timezone.localdate())
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.exclude(status=Meeting.Status.CANCELLED).select_related("series")
+
+
+def past_meetings(*, user) -> QuerySet[Meeting]:
+    return (
+        meetings_visible_to(user)
+        .filter(date__lt=timezone.localdate())
+        .select_related("series", "minutes")
+        .order_by("-date")
+    )

@@ -1,0 +1,309 @@
+"""Building agendas: accepted referrals and due reviews land on the next meeting with room;
+the coordinator adds, reorders, defers and removes items, with reasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from mace.meetings.models import AgendaItem, Discussion, Kind, Meeting, Outcome
+from mace.meetings.services.common import require_manager, stamp
+from mace.meetings.services.invitations import item_grants_open, item_grants_revoke
+from mace.referrals.models import Referral
+
+LISTED = AgendaItem.Status.LISTED
+# Items that take one of a meeting's places for children.
+_TAKES_ROOM = Q(items__status=LISTED, items__child__isnull=False, items__for_information=False)
+
+
+def _upcoming(kind: str, on_or_after: dt.date):
+    first = max(on_or_after, timezone.localdate())
+    return Meeting.objects.filter(
+        kind=kind, status=Meeting.Status.SCHEDULED, date__gte=first
+    ).order_by("date", "start_time")
+
+
+def meeting_next_with_room(*, on_or_after: dt.date, kind: str = Kind.CHILD) -> Meeting | None:
+    """The first scheduled meeting on or after the date with a place for another child."""
+    return (
+        _upcoming(kind, on_or_after)
+        .annotate(listed=Count("items", filter=_TAKES_ROOM))
+        .filter(listed__lt=F("capacity"))
+        .first()
+    )
+
+
+def _next_position(meeting: Meeting) -> int:
+    top = meeting.items.aggregate(top=Max("position"))["top"]
+    return 0 if top is None else top + 1
+
+
+def _item_create(*, meeting: Meeting, actor=None, **fields) -> AgendaItem:
+    item = AgendaItem(
+        meeting=meeting,
+        position=_next_position(meeting),
+        slot_minutes=meeting.slot_minutes,
+        **fields,
+    )
+    stamp(item, actor, new=True, child=item.child if item.child_id else None)
+    item.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:
+        raise ValidationError({"child": "This child is already on this agenda"}) from None
+    if item.child_id and meeting.invitations_sent_at:
+        item_grants_open(actor=actor, item=item)
+    return item
+
+
+def _listed_upcoming(child_id) -> bool:
+    return AgendaItem.objects.filter(
+        child_id=child_id,
+        status=LISTED,
+        meeting__status=Meeting.Status.SCHEDULED,
+        meeting__date__gte=timezone.localdate(),
+    ).exists()
+
+
+def referral_place(*, referral: Referral, actor=None) -> AgendaItem | None:
+    """Put an accepted referral on the next meeting with room (None if none has room yet:
+    the daily agenda fill will place it when one does)."""
+    if referral.status != Referral.Status.ACCEPTED:
+        return None
+    if AgendaItem.objects.filter(referral=referral).exists():
+        return None
+    on_or_after = referral.accepted_for or timezone.localdate()
+    if referral.subject == Referral.Subject.CONTEXT:
+        meeting = _upcoming(Kind.CONTEXT, on_or_after).first()
+        if meeting is None:
+            return None
+        return _item_create(
+            meeting=meeting,
+            actor=actor,
+            subject=AgendaItem.Subject.OTHER,
+            title=f"Context referral {referral.reference}",
+            source=AgendaItem.Source.REFERRAL,
+            referral=referral,
+        )
+    if referral.child_id is None or _listed_upcoming(referral.child_id):
+        return None
+    meeting = meeting_next_with_room(on_or_after=on_or_after)
+    if meeting is None:
+        return None
+    return _item_create(
+        meeting=meeting,
+        actor=actor,
+        child=referral.child,
+        source=AgendaItem.Source.REFERRAL,
+        referral=referral,
+    )
+
+
+def referrals_pending():
+    """Accepted referrals not yet on any agenda (and not deliberately taken off one)."""
+    return (
+        Referral.objects.filter(status=Referral.Status.ACCEPTED)
+        .exclude(pk__in=AgendaItem.objects.filter(referral__isnull=False).values("referral_id"))
+        .select_related("child")
+        .order_by("decided_at")
+    )
+
+
+def reviews_due(*, by: dt.date):
+    """Discussions that asked for a child to come back by ``by`` and have not been met:
+    the child's latest discussion said "continue at MACE", and the child is on no agenda
+    of a later meeting."""
+    latest = (
+        Discussion.objects.filter(item__child_id=OuterRef("item__child_id"))
+        .order_by("-item__meeting__date", "-modified_at")
+        .values("pk")[:1]
+    )
+    later_item = AgendaItem.objects.filter(
+        child_id=OuterRef("item__child_id"),
+        status=LISTED,
+        meeting__date__gt=OuterRef("item__meeting__date"),
+    ).exclude(meeting__status=Meeting.Status.CANCELLED)
+    return (
+        Discussion.objects.filter(
+            pk=Subquery(latest),
+            outcome=Outcome.CONTINUE,
+            next_review_date__lte=by,
+            item__meeting__status=Meeting.Status.HELD,
+        )
+        .exclude(Exists(later_item))
+        .select_related("item__child")
+        .order_by("next_review_date")
+    )
+
+
+def agenda_fill(*, meeting: Meeting, actor=None) -> list[AgendaItem]:
+    """Add to a child-focused meeting the reviews due by its date and the accepted referrals
+    waiting for it, while it has room. Idempotent; reviews first, oldest first."""
+    if meeting.kind != Kind.CHILD or meeting.status != Meeting.Status.SCHEDULED:
+        return []
+    added = []
+    with transaction.atomic():
+        room = (
+            meeting.capacity
+            - meeting.items.filter(
+                status=LISTED, child__isnull=False, for_information=False
+            ).count()
+        )
+        for discussion in reviews_due(by=meeting.date):
+            if room <= 0:
+                break
+            child = discussion.item.child
+            if meeting.items.filter(child=child, status=LISTED).exists():
+                continue
+            added.append(
+                _item_create(
+                    meeting=meeting, actor=actor, child=child, source=AgendaItem.Source.REVIEW
+                )
+            )
+            room -= 1
+        for referral in referrals_pending():
+            if room <= 0:
+                break
+            if referral.subject != Referral.Subject.CHILD or referral.child_id is None:
+                continue
+            if referral.accepted_for and referral.accepted_for > meeting.date:
+                continue
+            if _listed_upcoming(referral.child_id):
+                continue
+            added.append(
+                _item_create(
+                    meeting=meeting,
+                    actor=actor,
+                    child=referral.child,
+                    source=AgendaItem.Source.REFERRAL,
+                    referral=referral,
+                )
+            )
+            room -= 1
+    return added
+
+
+def _editable(meeting: Meeting) -> None:
+    if meeting.status != Meeting.Status.SCHEDULED:
+        raise ValidationError("The agenda of a meeting that has been held cannot be changed")
+
+
+def item_add(
+    *,
+    actor,
+    meeting: Meeting,
+    subject: str = AgendaItem.Subject.CHILD,
+    child=None,
+    title: str = "",
+    subject_object=None,
+    for_information: bool = False,
+) -> AgendaItem:
+    """The coordinator adds an item: a child, or a contextual subject."""
+    require_manager(actor)
+    _editable(meeting)
+    if subject == AgendaItem.Subject.CHILD:
+        if child is None:
+            raise ValidationError({"child": "Choose the child"})
+        if meeting.kind not in (Kind.CHILD, Kind.CONTEXT):
+            raise ValidationError({"child": "Children are discussed at MACE meetings"})
+    elif subject_object is None and not title.strip():
+        raise ValidationError({"title": "Say what the item is about"})
+    fields = {"subject": subject, "for_information": for_information}
+    if child is not None:
+        fields["child"] = child
+    if subject_object is not None:
+        fields["subject_object"] = subject_object
+    with transaction.atomic():
+        return _item_create(meeting=meeting, actor=actor, title=title.strip(), **fields)
+
+
+def item_move(*, actor, item: AgendaItem, offset: int) -> None:
+    """Move an item up (offset -1) or down (+1) the agenda."""
+    require_manager(actor)
+    _editable(item.meeting)
+    with transaction.atomic():
+        items = list(item.meeting.items.filter(status=LISTED).select_for_update())
+        index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+        target = index + offset
+        if not 0 <= target < len(items):
+            return
+        items.insert(target, items.pop(index))
+        for position, other in enumerate(items):
+            if other.position != position:
+                AgendaItem.objects.filter(pk=other.pk).update(position=position)
+        stamp(item, actor, new=False, child=item.child, reason="Agenda reordered")
+
+
+def item_set_information(*, actor, item: AgendaItem, for_information: bool) -> AgendaItem:
+    require_manager(actor)
+    _editable(item.meeting)
+    with transaction.atomic():
+        item.for_information = for_information
+        stamp(item, actor, new=False, child=item.child)
+        item.save(update_fields=["for_information", "modified_by", "modified_at"])
+    return item
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Give the reason (it is kept with the agenda)"})
+    return reason
+
+
+def item_remove(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
+    """Take an item off the agenda with a reason; invitations to its slot lose access."""
+    require_manager(actor)
+    reason = _reason(reason)
+    _editable(item.meeting)
+    with transaction.atomic():
+        item.status = AgendaItem.Status.REMOVED
+        item.status_reason = reason
+        stamp(item, actor, new=False, child=item.child, reason=reason)
+        item.save(update_fields=["status", "status_reason", "modified_by", "modified_at"])
+        item_grants_revoke(item=item)
+    return item
+
+
+def item_defer(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
+    """Defer an item to the next meeting of its kind with room; returns the new item."""
+    require_manager(actor)
+    reason = _reason(reason)
+    meeting = item.meeting
+    _editable(meeting)
+    with transaction.atomic():
+        later = _upcoming(meeting.kind, meeting.date).exclude(pk=meeting.pk)
+        if item.child_id:
+            later = later.annotate(listed=Count("items", filter=_TAKES_ROOM)).filter(
+                listed__lt=F("capacity")
+            )
+        target = later.filter(date__gt=meeting.date).first()
+        if target is None:
+            raise ValidationError(
+                {"reason": "There is no later meeting with room; schedule one first"}
+            )
+        item.status = AgendaItem.Status.DEFERRED
+        item.status_reason = reason
+        stamp(item, actor, new=False, child=item.child, reason=reason)
+        item.save(update_fields=["status", "status_reason", "modified_by", "modified_at"])
+        item_grants_revoke(item=item)
+        new = _item_create(
+            meeting=target,
+            actor=actor,
+            subject=item.subject,
+            child=item.child,
+            subject_type=item.subject_type,
+            subject_id=item.subject_id,
+            title=item.title,
+            source=AgendaItem.Source.DEFERRED,
+            referral=item.referral,
+            for_information=item.for_information,
+        )
+        item.deferred_to = new
+        item.save(update_fields=["deferred_to"])
+    return new

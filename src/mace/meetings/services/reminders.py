@@ -1,0 +1,126 @@
+"""The weekly reminder to owners of overdue actions, and the scheduler that runs it.
+
+``mace scheduled`` (cron every few minutes, or ``--loop``) runs each task once per due
+moment; a ScheduledRun row per due moment means a restart or a second scheduler does not
+send twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateutil.rrule import rrulestr
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from mace.meetings.models import Kind, Meeting, ScheduledRun
+from mace.meetings.selectors.actions import actions_overdue
+
+
+def overdue_reminders_send(*, today: dt.date | None = None) -> int:
+    """Email each owner of overdue actions one message listing them. Returns how many
+    emails. The message names no child (email leaves the service): it links to the list."""
+    today = today or timezone.localdate()
+    by_owner = defaultdict(list)
+    for action in actions_overdue(on=today).filter(owner__isnull=False, owner__is_active=True):
+        by_owner[action.owner].append(action)
+    messages = []
+    for owner, actions in by_owner.items():
+        body = render_to_string(
+            "meetings/email/overdue.txt",
+            {
+                "owner": owner,
+                "actions": actions,
+                "today": today,
+                "service_name": settings.MACE_SERVICE_NAME,
+            },
+        )
+        subject = f"MACE: {len(actions)} overdue action{'s' if len(actions) != 1 else ''}"
+        messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [owner.email]))
+    send_mass_mail(messages, fail_silently=False)
+    return len(messages)
+
+
+def agendas_fill(*, today: dt.date | None = None) -> int:
+    """Place waiting referrals and due reviews on the coming child-focused meetings."""
+    from mace.meetings.services.agenda import agenda_fill
+
+    today = today or timezone.localdate()
+    added = 0
+    upcoming = Meeting.objects.filter(
+        kind=Kind.CHILD, status=Meeting.Status.SCHEDULED, date__gte=today
+    ).order_by("date")[:6]
+    for meeting in upcoming:
+        added += len(agenda_fill(meeting=meeting))
+    return added
+
+
+def series_extend(*, today: dt.date | None = None) -> int:
+    """Keep a year of meetings generated ahead for every active series."""
+    from mace.meetings.models import MeetingSeries
+    from mace.meetings.services.schedule import series_generate
+
+    today = today or timezone.localdate()
+    until = today + dt.timedelta(days=365)
+    return sum(
+        len(series_generate(series=series, until=until))
+        for series in MeetingSeries.objects.filter(is_active=True)
+    )
+
+
+@dataclass(frozen=True)
+class Task:
+    name: str
+    rule: str  # RFC 5545 RRULE in the service's time zone
+    run: Callable[[], int]
+
+
+TASKS = (
+    # Monday mornings, before the working week.
+    Task(
+        "overdue-action-reminders",
+        "FREQ=WEEKLY;BYDAY=MO;BYHOUR=8;BYMINUTE=0;BYSECOND=0",
+        lambda: overdue_reminders_send(),
+    ),
+    Task("series-extend", "FREQ=DAILY;BYHOUR=6;BYMINUTE=0;BYSECOND=0", lambda: series_extend()),
+    Task("agendas-fill", "FREQ=DAILY;BYHOUR=6;BYMINUTE=30;BYSECOND=0", lambda: agendas_fill()),
+)
+
+# A task's first due moment is counted from here (the service's own epoch).
+EPOCH = dt.datetime(2024, 1, 1)
+
+
+def last_due(task: Task, now: dt.datetime) -> dt.datetime | None:
+    """The latest moment at or before ``now`` the task was due (aware, service zone)."""
+    zone = timezone.get_default_timezone()
+    local_now = timezone.localtime(now, zone).replace(tzinfo=None)
+    moment = rrulestr(task.rule, dtstart=EPOCH).before(local_now, inc=True)
+    return None if moment is None else moment.replace(tzinfo=zone)
+
+
+def run_due(*, now: dt.datetime | None = None, only: str | None = None) -> list[tuple[str, str]]:
+    """Run each task whose latest due moment has no run yet. Returns (task, result)."""
+    now = now or timezone.now()
+    results = []
+    for task in TASKS:
+        if only and task.name != only:
+            continue
+        due = last_due(task, now)
+        if due is None or ScheduledRun.objects.filter(task=task.name, due_at=due).exists():
+            continue
+        try:
+            with transaction.atomic():
+                run = ScheduledRun.objects.create(task=task.name, due_at=due, ran_at=now)
+                outcome = task.run()
+                run.result = str(outcome)
+                run.save(update_fields=["result"])
+        except IntegrityError:
+            continue  # another scheduler took this run
+        results.append((task.name, str(outcome)))
+    return results
