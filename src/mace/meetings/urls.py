@@ -7,6 +7,7 @@ urlpatterns = [
     path("series/", meetings.series_list, name="series_list"),
     path("series/new/", meetings.series_create, name="series_create"),
     path("series/<uuid:series_id>/", meetings.series_detail, name="series_detail"),
+    path("series/<uuid:series_id>/generate/", meetings.series_generate, name="series_generate"),
     path("actions/overdue/", actions.overdue, name="actions_overdue"),
     path("actions/<uuid:action_id>/complete/", actions.complete, name="action_complete"),
     path("<uuid:meeting_id>/", meetings.meeting_detail, name="detail"),

@@ -9,6 +9,9 @@ from mace.accounts.models import Role
 from mace.accounts.permissions import can_administer, can_search_cohort, can_view_audit
 from mace.referrals.permissions import can_refer, can_triage
 
+# Roles that go to meetings (as organisers, members or invitees).
+MEETING_ROLES = (Role.COORDINATOR, Role.CHAIR, Role.ANALYST, Role.MEMBER, Role.SILVER, Role.GOLD)
+
 
 def _navigation(user) -> list[tuple[str, str]]:
     if not user.is_authenticated:
@@ -20,6 +23,8 @@ def _navigation(user) -> list[tuple[str, str]]:
         items.append(("Referrals", reverse("referrals:list")))
     if can_search_cohort(user):
         items.append(("Children", reverse("people:child_list")))
+    if user.role in MEETING_ROLES:
+        items.append(("Meetings", reverse("meetings:list")))
     if user.role in (Role.COORDINATOR, Role.CHAIR, Role.MEMBER):
         items.append(("Your tasks", reverse("tasks:list")))
     if can_view_audit(user):

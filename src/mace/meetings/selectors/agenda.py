@@ -100,3 +100,12 @@ def past_meetings(*, user) -> QuerySet[Meeting]:
         .select_related("series", "minutes")
         .order_by("-date")
     )
+
+
+def items_access_record(*, user, items) -> None:
+    """Log that the user saw these children on an agenda (every read of a child is logged)."""
+    from mace.audit.services import access_record_many
+
+    children = [item.child for item in items if item.child_id]
+    if children:
+        access_record_many(actor=user, children=children, payload={"page": "agenda"})

@@ -1,9 +1,153 @@
-# Being written (temporary).
-from django.http import Http404
+"""Meetings and series: the list, one meeting's agenda, setting up a series, moving a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from mace.audit.services import access_record_many
+from mace.meetings.forms import MemberForm, MoveForm, SeriesForm
+from mace.meetings.models import MeetingSeries, SeriesMember
+from mace.meetings.permissions import can_manage_meetings
+from mace.meetings.selectors import agenda as selectors
+from mace.meetings.selectors.actions import actions_overdue
+from mace.meetings.services import schedule
+from mace.meetings.services.agenda import referrals_pending, reviews_due
+from mace.meetings.views.common import meeting_for, meeting_to_manage
+from mace.risk.views.common import attach_errors
+
+GENERATE_AHEAD_DAYS = 365
 
 
-def __getattr__(name):
-    def view(request, *args, **kwargs):
-        raise Http404("Not yet")
+def _require_manager(request) -> None:
+    if not can_manage_meetings(request.user):
+        raise PermissionDenied("Only the MACE coordinator or chair can do this.")
 
-    return view
+
+def meeting_list(request):
+    upcoming = list(selectors.upcoming_meetings(user=request.user)[:12])
+    past = list(selectors.past_meetings(user=request.user)[:12])
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {"upcoming": upcoming, "past": past, "can_manage": can_manage_meetings(request.user)},
+    )
+
+
+def meeting_detail(request, meeting_id: uuid.UUID):
+    meeting = meeting_for(request, meeting_id)
+    items = list(selectors.items_visible_to(request.user, meeting))
+    slots = selectors.agenda_slots(meeting)
+    rows = [(item, *slots.get(item.pk, (None, 0))) for item in items]
+    manage = can_manage_meetings(request.user)
+    context = {
+        "meeting": meeting,
+        "rows": rows,
+        "can_manage": manage,
+        "editable": manage and meeting.status == meeting.Status.SCHEDULED,
+        "taken_off": [],
+        "pending_referrals": [],
+        "due_reviews": [],
+        "overdue_actions": [],
+    }
+    if manage:
+        context["taken_off"] = list(
+            meeting.items.exclude(status="listed").select_related("child", "deferred_to__meeting")
+        )
+        if meeting.is_child_focused and meeting.status == meeting.Status.SCHEDULED:
+            context["pending_referrals"] = list(referrals_pending()[:20])
+            context["due_reviews"] = list(reviews_due(by=meeting.date)[:20])
+            context["overdue_actions"] = list(actions_overdue(on=meeting.date)[:50])
+    selectors.items_access_record(user=request.user, items=items)
+    access_record_many(
+        actor=request.user,
+        children=[a.child for a in context["overdue_actions"] if a.child_id],
+        payload={"page": "overdue actions"},
+    )
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def meeting_move(request, meeting_id: uuid.UUID):
+    meeting = meeting_to_manage(request, meeting_id)
+    form = MoveForm(request.POST or None, initial={"date": meeting.date})
+    if request.method == "POST" and form.is_valid():
+        try:
+            schedule.meeting_move(
+                actor=request.user,
+                meeting=meeting,
+                date=form.cleaned_data["date"],
+                start_time=form.cleaned_data["start_time"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(
+                request, "The meeting has moved. Send the invitations again to tell everyone."
+            )
+            return redirect("meetings:detail", meeting.pk)
+    return render(request, "meetings/meeting_move.html", {"meeting": meeting, "form": form})
+
+
+def series_list(request):
+    _require_manager(request)
+    series = MeetingSeries.objects.select_related("chair").order_by("kind", "name")
+    return render(request, "meetings/series_list.html", {"series_list": series})
+
+
+def series_create(request):
+    _require_manager(request)
+    form = SeriesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        series = form.save(commit=False)
+        series.created_by = series.modified_by = request.user
+        series.save()
+        until = timezone.localdate() + dt.timedelta(days=GENERATE_AHEAD_DAYS)
+        created = schedule.series_generate(series=series, until=until, actor=request.user)
+        messages.success(request, f"The series is set up: {len(created)} meetings scheduled.")
+        return redirect("meetings:series_detail", series.pk)
+    return render(request, "meetings/series_form.html", {"form": form})
+
+
+def series_detail(request, series_id: uuid.UUID):
+    _require_manager(request)
+    series = get_object_or_404(MeetingSeries.objects.select_related("chair"), pk=series_id)
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            SeriesMember.objects.create(series=series, **form.cleaned_data)
+        except IntegrityError:
+            form.add_error("agency", "This agency already has a seat: remove it first")
+        else:
+            messages.success(request, f"{form.cleaned_data['agency']} has a seat on the series.")
+            return redirect("meetings:series_detail", series.pk)
+    today = timezone.localdate()
+    preview = schedule.occurrences(series, today, today + dt.timedelta(days=183))
+    return render(
+        request,
+        "meetings/series_detail.html",
+        {
+            "series": series,
+            "members": series.members.select_related("agency", "representative", "deputy"),
+            "form": form,
+            "preview": preview,
+            "meetings": series.meetings.filter(date__gte=today).order_by("date")[:8],
+        },
+    )
+
+
+@require_POST
+def series_generate(request, series_id: uuid.UUID):
+    _require_manager(request)
+    series = get_object_or_404(MeetingSeries, pk=series_id)
+    until = timezone.localdate() + dt.timedelta(days=GENERATE_AHEAD_DAYS)
+    created = schedule.series_generate(series=series, until=until, actor=request.user)
+    messages.success(request, f"{len(created)} more meetings scheduled.")
+    return redirect("meetings:series_detail", series.pk)

@@ -1,9 +1,260 @@
-# Being written (temporary).
-from django.http import Http404
+"""Running the meeting live (a projector-friendly screen): attendance, each child's
+discussion saved as it is typed, findings, actions, then closing the meeting."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from mace.accounts.models import Agency
+from mace.audit.services import access_record
+from mace.meetings.forms import ActionForm, AttendanceForm, DiscussionForm, FindingForm
+from mace.meetings.models import AgendaItem, Attendance, Discussion
+from mace.meetings.selectors.agenda import agenda_slots, items_access_record
+from mace.meetings.services import recording
+from mace.meetings.views.common import item_of, meeting_to_manage
+from mace.risk.views.common import attach_errors
 
 
-def __getattr__(name):
-    def view(request, *args, **kwargs):
-        raise Http404("Not yet")
+def _agencies(meeting):
+    """The agencies around the table: the series' members, anyone recorded as attending,
+    and any agency that has already shared information."""
+    ids = set(meeting.attendance.values_list("agency_id", flat=True))
+    if meeting.series_id:
+        ids |= set(meeting.series.members.values_list("agency_id", flat=True))
+    ids |= set(
+        Agency.objects.filter(
+            pk__in=Discussion.objects.filter(item__meeting=meeting).values(
+                "contributions__agency_id"
+            )
+        ).values_list("pk", flat=True)
+    )
+    if not ids:
+        return Agency.objects.filter(is_active=True)
+    return Agency.objects.filter(pk__in=ids)
 
-    return view
+
+def _items(meeting):
+    return list(
+        meeting.items.filter(status=AgendaItem.Status.LISTED)
+        .select_related("child", "discussion")
+        .order_by("for_information", "position", "created_at")
+    )
+
+
+def run(request, meeting_id: uuid.UUID):
+    meeting = meeting_to_manage(request, meeting_id)
+    items = _items(meeting)
+    slots = agenda_slots(meeting)
+    attendance = {row.agency_id: row for row in meeting.attendance.all()}
+    agencies = list(_agencies(meeting))
+    rows = [(agency, attendance.get(agency.pk)) for agency in agencies]
+    items_access_record(user=request.user, items=items)
+    return render(
+        request,
+        "meetings/run.html",
+        {
+            "meeting": meeting,
+            "rows": [
+                (
+                    item,
+                    slots.get(item.pk, (None, 0))[0],
+                    recording.discussion_check(getattr(item, "discussion", None)),
+                )
+                for item in items
+            ],
+            "attendance_rows": rows,
+            "statuses": Attendance.Status.choices,
+            "findings": meeting.findings.all(),
+            "finding_form": FindingForm(prefix="finding"),
+            "actions": meeting.actions.select_related("owner_agency", "owner", "item__child"),
+            "action_form": ActionForm(prefix="action", meeting=meeting),
+            "locked": meeting.status != meeting.Status.SCHEDULED,
+        },
+    )
+
+
+def _contributions(request, item, agencies) -> dict:
+    return {
+        agency: request.POST.get(f"contribution-{agency.pk}", None)
+        for agency in agencies
+        if f"contribution-{agency.pk}" in request.POST
+    }
+
+
+def _save(request, item, form, agencies) -> dict[str, list[str]]:
+    """Save every valid field and every agency's information; return the errors.
+
+    Each valid field is kept even when another is wrong, so nothing typed is lost; the
+    errors are shown on the page (or returned to the autosave script).
+    """
+    form.is_valid()
+    fields = {
+        name: form.cleaned_data[name]
+        for name in DiscussionForm.Meta.fields
+        if name in form.cleaned_data and name in request.POST
+    }
+    errors = {name: list(errs) for name, errs in form.errors.items()}
+    try:
+        recording.discussion_save(actor=request.user, item=item, **fields)
+    except ValidationError as exc:
+        refused = getattr(exc, "message_dict", {None: exc.messages})
+        if None in refused:
+            raise
+        for name, messages_ in refused.items():
+            errors.setdefault(name, []).extend(messages_)
+            form.add_error(name, messages_)
+        valid = {k: v for k, v in fields.items() if k not in refused}
+        recording.discussion_save(actor=request.user, item=item, **valid)
+    for agency, text in _contributions(request, item, agencies).items():
+        recording.contribution_save(
+            actor=request.user, item=item, agency=agency, information=text or ""
+        )
+    return errors
+
+
+def run_item(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
+    meeting = meeting_to_manage(request, meeting_id)
+    item = item_of(meeting, item_id)
+    if item.child_id:
+        access_record(actor=request.user, child=item.child)
+    discussion = Discussion.objects.filter(item=item).prefetch_related("contributions").first()
+    agencies = list(_agencies(meeting))
+    shared = {
+        c.agency_id: c.information for c in (discussion.contributions.all() if discussion else [])
+    }
+    form = DiscussionForm(request.POST or None, instance=discussion)
+    locked = meeting.status != meeting.Status.SCHEDULED
+    if request.method == "POST" and not locked:
+        try:
+            errors = _save(request, item, form, agencies)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+            errors = exc.messages
+        if not errors:
+            messages.success(request, f"Saved the discussion of {item.label}.")
+            following = _next_item(meeting, item)
+            target = (
+                reverse("meetings:run_item", args=[meeting.pk, following.pk])
+                if following is not None
+                else reverse("meetings:run", args=[meeting.pk])
+            )
+            return redirect(f"{target}?saved={item.pk}")
+        shared.update(
+            {agency.pk: text for agency, text in _contributions(request, item, agencies).items()}
+        )
+    return render(
+        request,
+        "meetings/run_item.html",
+        {
+            "meeting": meeting,
+            "item": item,
+            "form": form,
+            "contributions": [(agency, shared.get(agency.pk, "")) for agency in agencies],
+            "autosave_url": reverse("meetings:autosave", args=[meeting.pk, item.pk]),
+            "locked": locked,
+            "actions": item.actions.select_related("owner_agency", "owner"),
+            "action_form": ActionForm(prefix="action", meeting=meeting, initial={"item": item}),
+        },
+    )
+
+
+def _next_item(meeting, item):
+    items = _items(meeting)
+    ids = [other.pk for other in items]
+    index = ids.index(item.pk) if item.pk in ids else -1
+    return items[index + 1] if 0 <= index < len(items) - 1 else None
+
+
+@require_POST
+def autosave(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
+    """Keep what has been typed (JSON for the page's script)."""
+    meeting = meeting_to_manage(request, meeting_id)
+    item = item_of(meeting, item_id)
+    discussion = Discussion.objects.filter(item=item).first()
+    form = DiscussionForm(request.POST, instance=discussion)
+    try:
+        errors = _save(request, item, form, list(_agencies(meeting)))
+    except ValidationError as exc:
+        return JsonResponse({"saved": False, "errors": exc.messages}, status=409)
+    return JsonResponse(
+        {"saved": True, "at": timezone.localtime().strftime("%H:%M:%S"), "errors": errors}
+    )
+
+
+@require_POST
+def attendance(request, meeting_id: uuid.UUID):
+    meeting = meeting_to_manage(request, meeting_id)
+    saved = 0
+    for agency in _agencies(meeting):
+        form = AttendanceForm(request.POST, prefix=f"attendance-{agency.pk}")
+        if not form.is_valid():
+            continue
+        try:
+            recording.attendance_record(
+                actor=request.user,
+                meeting=meeting,
+                agency=agency,
+                status=form.cleaned_data["status"],
+                attendee_name=form.cleaned_data["attendee_name"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("meetings:run", meeting.pk)
+        saved += 1
+    messages.success(request, f"Attendance saved for {saved} agencies.")
+    return redirect(reverse("meetings:run", args=[meeting.pk]) + "#attendance")
+
+
+@require_POST
+def finding_add(request, meeting_id: uuid.UUID):
+    meeting = meeting_to_manage(request, meeting_id)
+    form = FindingForm(request.POST, prefix="finding")
+    if form.is_valid():
+        try:
+            recording.finding_add(actor=request.user, meeting=meeting, **form.cleaned_data)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, "Recorded.")
+            return redirect(reverse("meetings:run", args=[meeting.pk]) + "#findings")
+    for error in [e for errs in form.errors.values() for e in errs]:
+        messages.error(request, error)
+    return redirect(reverse("meetings:run", args=[meeting.pk]) + "#findings")
+
+
+def action_add(request, meeting_id: uuid.UUID):
+    meeting = meeting_to_manage(request, meeting_id)
+    form = ActionForm(request.POST or None, prefix="action", meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            action = recording.action_add(actor=request.user, meeting=meeting, **data)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, f"Action added for {action.owner_agency}.")
+            if action.item_id:
+                return redirect("meetings:run_item", meeting.pk, action.item_id)
+            return redirect(reverse("meetings:run", args=[meeting.pk]) + "#actions")
+    return render(request, "meetings/action_form.html", {"meeting": meeting, "form": form})
+
+
+@require_POST
+def close(request, meeting_id: uuid.UUID):
+    meeting = meeting_to_manage(request, meeting_id)
+    try:
+        recording.meeting_close(actor=request.user, meeting=meeting)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("meetings:run", meeting.pk)
+    messages.success(request, "The meeting is closed. Draft the minutes next.")
+    return redirect("meetings:minutes", meeting.pk)

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from mace.meetings.selectors.actions import actions_for_owner as meeting_actions_for_owner
 from mace.risk.forms.vrmp import CompleteActionForm
 from mace.risk.models import VrmpAction
 from mace.risk.selectors import vrmp as selectors
@@ -18,12 +19,18 @@ from mace.risk.services import vrmp as services
 
 def task_list(request):
     actions = list(selectors.actions_for_owner(user=request.user))
+    meeting_actions = list(meeting_actions_for_owner(user=request.user))
     reviews = selectors.reviews_due_for_lead(user=request.user)
     today = timezone.localdate()
     return render(
         request,
         "risk/task_list.html",
-        {"actions": actions, "reviews": reviews, "today": today},
+        {
+            "actions": actions,
+            "meeting_actions": meeting_actions,
+            "reviews": reviews,
+            "today": today,
+        },
     )
 
 
