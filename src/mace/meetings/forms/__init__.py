@@ -235,7 +235,9 @@ class ActionForm(forms.Form):
         empty_label="The meeting as a whole",
     )
     description = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), error_messages={"required": "Describe the action"}
+        label="What is to be done",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Describe the action"},
     )
     is_recommendation = forms.BooleanField(required=False, label="This is a recommendation")
     owner_agency = forms.ModelChoiceField(

@@ -138,6 +138,12 @@ def run_item(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
         except ValidationError as exc:
             attach_errors(form, exc)
             errors = exc.messages
+        if not errors and item.child_id:
+            # Everything typed is saved; say what the item still needs before moving on.
+            missing = recording.discussion_check(Discussion.objects.get(item=item))
+            for name, message in missing.items():
+                form.add_error(name, message)
+            errors = missing
         if not errors:
             messages.success(request, f"Saved the discussion of {item.label}.")
             following = _next_item(meeting, item)
