@@ -204,3 +204,30 @@ def test_meeting_pages_take_the_same_queries_for_two_children_as_for_six(
     for _ in range(4):
         agenda.item_add(actor=coordinator, meeting=meeting, child=ChildFactory())
     assert queries() == two
+
+
+def test_the_childs_chronology_shows_the_mace_discussion_and_action(
+    signed_in, coordinator, meeting
+):
+    child = ChildFactory()
+    item = agenda.item_add(actor=coordinator, meeting=meeting, child=child)
+    recording.discussion_save(
+        actor=coordinator,
+        item=item,
+        risk_analysis="Seen with older males at the retail park",
+        risk_level="high",
+        outcome="recommend_statutory",
+        statutory_recommendation="Strategy discussion",
+    )
+    recording.action_add(
+        actor=coordinator,
+        meeting=meeting,
+        item=item,
+        description="Share intelligence with the neighbourhood team",
+        owner_agency=coordinator.agency,
+        due_date=meeting.date,
+    )
+    page = signed_in(coordinator).get(f"/children/{child.pk}/chronology/").content.decode()
+    assert "high, recommend a statutory process" in page
+    assert "Recommended: Strategy discussion" in page
+    assert "Share intelligence with the neighbourhood team" in page
