@@ -37,3 +37,50 @@ def meeting_on(day: dt.date, *, kind=Kind.CHILD, chair=None, series=None, **fiel
     }
     defaults.update(fields)
     return Meeting.objects.create(**defaults)
+
+
+def accepted_referral(*, coordinator, child=None, meeting_date=None, **fields):
+    """A referral submitted, linked to ``child`` (if given) and accepted through triage, so
+    that the agenda rules run as they do for a real acceptance."""
+    from mace.referrals.services.triage import referral_decide, referral_link_child
+    from tests.referrals.factories import submitted_referral
+
+    referral = submitted_referral(**fields)
+    if child is not None:
+        referral_link_child(actor=coordinator, referral_id=referral.id, child_id=child.id)
+    referral_decide(
+        actor=coordinator,
+        referral_id=referral.id,
+        decision="accept",
+        reason="Meets the MACE criteria: missing and found out of area",
+        meeting_date=meeting_date,
+    )
+    referral.refresh_from_db()
+    return referral
+
+
+def discussed(actor, item, **fields):
+    """Record what closing a meeting needs for one child (continue, with a review date)."""
+    from mace.meetings.models import Outcome
+    from mace.meetings.services.recording import discussion_save
+
+    fields.setdefault("risk_analysis", "Going missing overnight, returning with new clothes")
+    fields.setdefault("risk_level", "medium")
+    fields.setdefault("outcome", Outcome.CONTINUE)
+    if fields["outcome"] == Outcome.CONTINUE:
+        fields.setdefault("next_review_date", item.meeting.date + dt.timedelta(days=28))
+    return discussion_save(actor=actor, item=item, **fields)
+
+
+def held_meeting(day: dt.date, *, actor, children=(), **fields) -> Meeting:
+    """A meeting on ``day`` that discussed ``children`` (child, discussion fields) and was
+    closed. The dates may be in the past: the services do not mind."""
+    from mace.meetings.services.agenda import item_add
+    from mace.meetings.services.recording import meeting_close
+
+    fields.setdefault("capacity", max(3, len(children)))
+    meeting = meeting_on(day, **fields)
+    for child, discussion in children:
+        item = item_add(actor=actor, meeting=meeting, child=child)
+        discussed(actor, item, **discussion)
+    return meeting_close(actor=actor, meeting=meeting)

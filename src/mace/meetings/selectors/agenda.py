@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -19,8 +19,17 @@ def _sees_all(user) -> bool:
     return user.is_authenticated and user.is_active and user.role in COHORT_ROLES
 
 
+def invitations_standing() -> QuerySet[Invitation]:
+    """Invitations that are in force: not revoked, and sent. A meeting that moves marks its
+    invitations to be sent again (sent_at cleared) but they still stand: any invitation made
+    before the meeting's last sending was sent then."""
+    return Invitation.objects.filter(revoked_at__isnull=True).filter(
+        Q(sent_at__isnull=False) | Q(created_at__lte=F("meeting__invitations_sent_at"))
+    )
+
+
 def _invitations(user) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(user=user, revoked_at__isnull=True, sent_at__isnull=False)
+    return invitations_standing().filter(user=user)
 
 
 def meetings_visible_to(user) -> QuerySet[Meeting]:

@@ -82,14 +82,7 @@ def referral_place(*, referral: Referral, actor=None) -> AgendaItem | None:
         meeting = _upcoming(Kind.CONTEXT, on_or_after).first()
         if meeting is None:
             return None
-        return _item_create(
-            meeting=meeting,
-            actor=actor,
-            subject=AgendaItem.Subject.OTHER,
-            title=f"Context referral {referral.reference}",
-            source=AgendaItem.Source.REFERRAL,
-            referral=referral,
-        )
+        return _context_item_create(meeting=meeting, referral=referral, actor=actor)
     if referral.child_id is None or _listed_upcoming(referral.child_id):
         return None
     meeting = meeting_next_with_room(on_or_after=on_or_after)
@@ -99,6 +92,17 @@ def referral_place(*, referral: Referral, actor=None) -> AgendaItem | None:
         meeting=meeting,
         actor=actor,
         child=referral.child,
+        source=AgendaItem.Source.REFERRAL,
+        referral=referral,
+    )
+
+
+def _context_item_create(*, meeting: Meeting, referral: Referral, actor=None) -> AgendaItem:
+    return _item_create(
+        meeting=meeting,
+        actor=actor,
+        subject=AgendaItem.Subject.OTHER,
+        title=f"Context referral {referral.reference}",
         source=AgendaItem.Source.REFERRAL,
         referral=referral,
     )
@@ -123,9 +127,10 @@ def reviews_due(*, by: dt.date):
         .order_by("-item__meeting__date", "-modified_at")
         .values("pk")[:1]
     )
+    # Listed on a later agenda, or deliberately taken off one (removed: the daily fill must
+    # not put it back; deferred: it is listed further on).
     later_item = AgendaItem.objects.filter(
         child_id=OuterRef("item__child_id"),
-        status=LISTED,
         meeting__date__gt=OuterRef("item__meeting__date"),
     ).exclude(meeting__status=Meeting.Status.CANCELLED)
     return (
@@ -141,10 +146,27 @@ def reviews_due(*, by: dt.date):
     )
 
 
+def _context_referrals_fill(*, meeting: Meeting, actor=None) -> list[AgendaItem]:
+    """Context referrals accepted while no contextual meeting was scheduled (they take no
+    place: no child)."""
+    added = []
+    with transaction.atomic():
+        for referral in referrals_pending().filter(subject=Referral.Subject.CONTEXT):
+            if referral.accepted_for and referral.accepted_for > meeting.date:
+                continue
+            added.append(_context_item_create(meeting=meeting, referral=referral, actor=actor))
+    return added
+
+
 def agenda_fill(*, meeting: Meeting, actor=None) -> list[AgendaItem]:
     """Add to a child-focused meeting the reviews due by its date and the accepted referrals
-    waiting for it, while it has room. Idempotent; reviews first, oldest first."""
-    if meeting.kind != Kind.CHILD or meeting.status != Meeting.Status.SCHEDULED:
+    waiting for it, while it has room. Idempotent; reviews first, oldest first. A contextual
+    meeting takes the context referrals waiting for it."""
+    if meeting.status != Meeting.Status.SCHEDULED:
+        return []
+    if meeting.kind == Kind.CONTEXT:
+        return _context_referrals_fill(meeting=meeting, actor=actor)
+    if meeting.kind != Kind.CHILD:
         return []
     added = []
     with transaction.atomic():
@@ -228,7 +250,9 @@ def item_move(*, actor, item: AgendaItem, offset: int) -> None:
     _editable(item.meeting)
     with transaction.atomic():
         items = list(item.meeting.items.filter(status=LISTED).select_for_update())
-        index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+        index = next((i for i, other in enumerate(items) if other.pk == item.pk), None)
+        if index is None:
+            raise ValidationError("This item is no longer on the agenda")
         target = index + offset
         if not 0 <= target < len(items):
             return
@@ -249,6 +273,12 @@ def item_set_information(*, actor, item: AgendaItem, for_information: bool) -> A
     return item
 
 
+def _listed(item: AgendaItem) -> None:
+    """Lock the item; refuse unless it is still on the agenda (not deferred or removed)."""
+    if not AgendaItem.objects.select_for_update().filter(pk=item.pk, status=LISTED).exists():
+        raise ValidationError("This item is no longer on the agenda")
+
+
 def _reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
@@ -262,6 +292,7 @@ def item_remove(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
     reason = _reason(reason)
     _editable(item.meeting)
     with transaction.atomic():
+        _listed(item)
         item.status = AgendaItem.Status.REMOVED
         item.status_reason = reason
         stamp(item, actor, new=False, child=item.child, reason=reason)
@@ -277,8 +308,9 @@ def item_defer(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
     meeting = item.meeting
     _editable(meeting)
     with transaction.atomic():
+        _listed(item)
         later = _upcoming(meeting.kind, meeting.date).exclude(pk=meeting.pk)
-        if item.child_id:
+        if item.child_id and not item.for_information:
             later = later.annotate(listed=Count("items", filter=_TAKES_ROOM)).filter(
                 listed__lt=F("capacity")
             )

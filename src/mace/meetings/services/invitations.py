@@ -90,10 +90,14 @@ def _grant(*, actor, invitation: Invitation, item: AgendaItem) -> None:
 
 def item_grants_open(*, actor, item: AgendaItem) -> None:
     """A child added after invitations went out: open it to those invited to the whole
-    meeting."""
-    for invitation in item.meeting.invitations.filter(
-        item__isnull=True, sent_at__isnull=False, revoked_at__isnull=True
-    ).select_related("meeting", "user"):
+    meeting (including a moved meeting's, not yet sent again)."""
+    from mace.meetings.selectors.agenda import invitations_standing
+
+    for invitation in (
+        invitations_standing()
+        .filter(meeting=item.meeting, item__isnull=True)
+        .select_related("meeting", "user")
+    ):
         _grant(actor=actor, invitation=invitation, item=item)
 
 

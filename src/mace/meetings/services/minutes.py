@@ -109,7 +109,9 @@ def addendum_add(*, actor, minutes: Minutes, text: str, item: AgendaItem | None 
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": "Write the correction"})
-    if item is not None and item.meeting_id != minutes.meeting_id:
+    if item is not None and (
+        item.meeting_id != minutes.meeting_id or item.status != AgendaItem.Status.LISTED
+    ):
         raise ValidationError({"item": "That item is not on this meeting's agenda"})
     with transaction.atomic():
         addendum = Addendum(minutes=minutes, item=item, text=text)

@@ -17,6 +17,7 @@ from mace.meetings.models import (
     Discussion,
     Finding,
     Meeting,
+    Minutes,
     Outcome,
 )
 from mace.meetings.services.common import require_manager, stamp
@@ -36,7 +37,8 @@ DISCUSSION_FIELDS = (
 
 
 def _recordable(meeting: Meeting) -> None:
-    if hasattr(meeting, "minutes") and meeting.minutes.is_locked:
+    # Read from the database: a Meeting loaded before the approval caches its draft minutes.
+    if Minutes.objects.filter(meeting_id=meeting.pk, status=Minutes.Status.APPROVED).exists():
         raise ValidationError("The minutes are approved: add an addendum to correct them")
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError("This meeting was cancelled")
@@ -173,6 +175,8 @@ def action_add(
         errors["due_date"] = "The due date must be on or after the meeting"
     if owner is not None and owner_agency is not None and owner.agency_id != owner_agency.pk:
         errors["owner"] = f"{owner.full_name} does not work for {owner_agency}"
+    if item is not None and item.meeting_id != meeting.pk:
+        errors["item"] = "That item is not on this meeting's agenda"
     if errors:
         raise ValidationError(errors)
     child = item.child if item is not None else None
@@ -202,7 +206,11 @@ def action_complete(*, actor, action_id, note: str) -> Action:
     if not note:
         raise ValidationError({"note": "Say what was done to complete the action"})
     with transaction.atomic():
-        action = Action.objects.select_for_update().select_related("child").get(pk=action_id)
+        # Lock the action row only: PostgreSQL refuses FOR UPDATE across the outer join to
+        # the (nullable) child.
+        action = (
+            Action.objects.select_for_update(of=("self",)).select_related("child").get(pk=action_id)
+        )
         if actor.pk != action.owner_id:
             require_manager(actor)
         if action.status != Action.Status.OPEN:
@@ -230,6 +238,8 @@ def meeting_close(*, actor, meeting: Meeting) -> Meeting:
     )
     problems = []
     for item in items:
+        if item.for_information:
+            continue  # shared with the meeting, not discussed
         missing = discussion_check(getattr(item, "discussion", None))
         if missing:
             problems.append(f"{item.child.full_name}: {'; '.join(missing.values()).lower()}")

@@ -48,16 +48,18 @@ def overdue_reminders_send(*, today: dt.date | None = None) -> int:
 
 
 def agendas_fill(*, today: dt.date | None = None) -> int:
-    """Place waiting referrals and due reviews on the coming child-focused meetings."""
+    """Place waiting referrals and due reviews on the coming child-focused meetings, and
+    waiting context referrals on the coming contextual meetings."""
     from mace.meetings.services.agenda import agenda_fill
 
     today = today or timezone.localdate()
     added = 0
-    upcoming = Meeting.objects.filter(
-        kind=Kind.CHILD, status=Meeting.Status.SCHEDULED, date__gte=today
-    ).order_by("date")[:6]
-    for meeting in upcoming:
-        added += len(agenda_fill(meeting=meeting))
+    for kind in (Kind.CHILD, Kind.CONTEXT):
+        upcoming = Meeting.objects.filter(
+            kind=kind, status=Meeting.Status.SCHEDULED, date__gte=today
+        ).order_by("date", "start_time")[:6]
+        for meeting in upcoming:
+            added += len(agenda_fill(meeting=meeting))
     return added
 
 
@@ -78,7 +80,7 @@ def series_extend(*, today: dt.date | None = None) -> int:
 class Task:
     name: str
     rule: str  # RFC 5545 RRULE in the service's time zone
-    run: Callable[[], int]
+    run: Callable[[dt.date], int]  # called with the service's date at the run's ``now``
 
 
 TASKS = (
@@ -86,10 +88,18 @@ TASKS = (
     Task(
         "overdue-action-reminders",
         "FREQ=WEEKLY;BYDAY=MO;BYHOUR=8;BYMINUTE=0;BYSECOND=0",
-        lambda: overdue_reminders_send(),
+        lambda today: overdue_reminders_send(today=today),
     ),
-    Task("series-extend", "FREQ=DAILY;BYHOUR=6;BYMINUTE=0;BYSECOND=0", lambda: series_extend()),
-    Task("agendas-fill", "FREQ=DAILY;BYHOUR=6;BYMINUTE=30;BYSECOND=0", lambda: agendas_fill()),
+    Task(
+        "series-extend",
+        "FREQ=DAILY;BYHOUR=6;BYMINUTE=0;BYSECOND=0",
+        lambda today: series_extend(today=today),
+    ),
+    Task(
+        "agendas-fill",
+        "FREQ=DAILY;BYHOUR=6;BYMINUTE=30;BYSECOND=0",
+        lambda today: agendas_fill(today=today),
+    ),
 )
 
 # A task's first due moment is counted from here (the service's own epoch).
@@ -117,7 +127,7 @@ def run_due(*, now: dt.datetime | None = None, only: str | None = None) -> list[
         try:
             with transaction.atomic():
                 run = ScheduledRun.objects.create(task=task.name, due_at=due, ran_at=now)
-                outcome = task.run()
+                outcome = task.run(timezone.localdate(now))
                 run.result = str(outcome)
                 run.save(update_fields=["result"])
         except IntegrityError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
@@ -15,15 +16,28 @@ from mace.meetings.models import Meeting, MeetingSeries
 from mace.meetings.services.common import require_manager
 from mace.meetings.services.invitations import meeting_grants_follow
 
+# A series must give its first meeting within this long of its first date.
+FIRST_MEETING_WITHIN = dt.timedelta(days=366)
+
 
 def rrule_validate(rule: str, first_date: dt.date) -> None:
-    """Raise ValidationError unless ``rule`` is an RRULE dateutil can expand."""
+    """Raise ValidationError unless ``rule`` is an RRULE dateutil can expand, and it gives
+    a meeting date within a year of the first date."""
+    interval = re.search(r"(?:^|[;:])INTERVAL=(-?\d+)", rule or "", re.IGNORECASE)
+    if interval and int(interval.group(1)) < 1:
+        # dateutil accepts these, then never advances (or runs off the calendar).
+        raise ValidationError({"rrule": "The interval must be 1 or more"})
     try:
-        _rule(rule, first_date)
-    except (ValueError, TypeError) as exc:
+        start = dt.datetime.combine(first_date, dt.time())
+        dates = _rule(rule, first_date).between(start, start + FIRST_MEETING_WITHIN, inc=True)
+    except (ValueError, TypeError, IndexError, OverflowError) as exc:
         raise ValidationError(
             {"rrule": f"This is not a recurrence rule we can read ({exc})"}
         ) from None
+    if not dates:
+        raise ValidationError(
+            {"rrule": "This rule gives no meeting date in the year from the first date"}
+        )
 
 
 def _rule(rule: str, first_date: dt.date):
@@ -130,6 +144,8 @@ def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
     require_manager(actor)
     if not (reason or "").strip():
         raise ValidationError({"reason": "Say why the meeting is cancelled"})
+    if meeting.status != Meeting.Status.SCHEDULED:
+        raise ValidationError({"reason": "Only a scheduled meeting can be cancelled"})
     if meeting.items.filter(status="listed").exists():
         raise ValidationError(
             {"reason": "Defer or remove the items on the agenda before cancelling the meeting"}

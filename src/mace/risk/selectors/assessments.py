@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
@@ -44,7 +44,10 @@ def child_risk_level(*, child) -> RiskLevel:
     """The agreed level of the latest completed assessment, and its trend from the previous."""
     latest_two = list(
         Assessment.objects.filter(child=child, status=Assessment.Status.COMPLETED).order_by(
-            "-assessed_on", "-completed_at"
+            # As children_high_risk_without_statutory orders: the same "latest" everywhere.
+            "-assessed_on",
+            F("completed_at").desc(nulls_last=True),
+            "-created_at",
         )[:2]
     )
     if not latest_two:

@@ -1,0 +1,172 @@
+"""Who sees which meeting and which of its items (ARCHITECTURE §4), role by relation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from django.http import Http404
+from django.utils import timezone
+
+from mace.accounts.models import Role
+from mace.meetings.models import Kind, SeriesMember
+from mace.meetings.selectors.agenda import (
+    items_visible_to,
+    meeting_get_for_user,
+    meetings_visible_to,
+    past_meetings,
+    upcoming_meetings,
+)
+from mace.meetings.services.agenda import item_add, item_remove
+from mace.meetings.services.invitations import invitation_add, invitations_send
+from tests.factories import AgencyFactory, ChildFactory
+from tests.meetings.factories import fortnightly_series, meeting_on
+
+pytestmark = pytest.mark.django_db
+
+LINK = "https://mace.test"
+
+
+def _in(days: int) -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=days)
+
+
+@pytest.fixture
+def world(make_user, django_capture_on_commit_callbacks):
+    """Next week's child-focused MACE (two children and a theme) with a core member and a
+    social worker for one child; the week after's, which invited nobody; and a contextual
+    meeting."""
+    coordinator = make_user(Role.COORDINATOR)
+    police = AgencyFactory(name="West Yorkshire Police")
+    core = make_user(Role.MEMBER, agency=police)
+    social_worker = make_user(Role.MEMBER)
+    outsider = make_user(Role.MEMBER)
+    series = fortnightly_series()
+    SeriesMember.objects.create(series=series, agency=police, representative=core)
+    meeting = meeting_on(_in(7), series=series)
+    other = meeting_on(_in(21), series=series)
+    contextual = meeting_on(_in(10), kind=Kind.CONTEXT)
+    amara, kayden = ChildFactory(), ChildFactory()
+    first = item_add(actor=coordinator, meeting=meeting, child=amara)
+    second = item_add(actor=coordinator, meeting=meeting, child=kayden)
+    theme = item_add(
+        actor=coordinator, meeting=meeting, subject="theme", title="Vapes at school gates"
+    )
+    item_add(actor=coordinator, meeting=other, child=ChildFactory())
+    invitation_add(actor=coordinator, item=second, user=social_worker, capacity="social_worker")
+
+    def send(target):
+        with django_capture_on_commit_callbacks(execute=True):
+            invitations_send(actor=coordinator, meeting=target, link_base=LINK)
+
+    send(meeting)
+    return SimpleNamespace(**locals())
+
+
+def _ids(qs) -> set:
+    return {m.pk for m in qs}
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.CHAIR, Role.ANALYST])
+def test_the_cohort_roles_see_every_meeting_and_item(world, make_user, role):
+    user = make_user(role)
+    assert _ids(meetings_visible_to(user)) == {
+        world.meeting.pk,
+        world.other.pk,
+        world.contextual.pk,
+    }
+    for meeting in (world.meeting, world.other, world.contextual):
+        assert meeting_get_for_user(user=user, meeting_id=meeting.pk) == meeting
+    assert list(items_visible_to(user, world.meeting)) == [world.first, world.second, world.theme]
+
+
+def test_a_whole_meeting_invitee_sees_that_meeting_and_all_its_items(world):
+    assert _ids(meetings_visible_to(world.core)) == {world.meeting.pk}
+    assert meeting_get_for_user(user=world.core, meeting_id=world.meeting.pk) == world.meeting
+    assert list(items_visible_to(world.core, world.meeting)) == [
+        world.first,
+        world.second,
+        world.theme,
+    ]
+    for meeting in (world.other, world.contextual):
+        with pytest.raises(Http404):
+            meeting_get_for_user(user=world.core, meeting_id=meeting.pk)
+
+
+def test_a_slot_invitee_sees_the_meeting_and_only_their_childs_item(world):
+    assert _ids(meetings_visible_to(world.social_worker)) == {world.meeting.pk}
+    meeting = meeting_get_for_user(user=world.social_worker, meeting_id=world.meeting.pk)
+    assert list(items_visible_to(world.social_worker, meeting)) == [world.second]
+    with pytest.raises(Http404):
+        meeting_get_for_user(user=world.social_worker, meeting_id=world.other.pk)
+
+
+def test_a_slot_invitee_sees_nothing_once_the_item_is_removed(world):
+    item_remove(actor=world.coordinator, item=world.second, reason="Now on a CP plan")
+    assert not meetings_visible_to(world.social_worker).exists()
+    with pytest.raises(Http404):
+        meeting_get_for_user(user=world.social_worker, meeting_id=world.meeting.pk)
+    assert list(items_visible_to(world.core, world.meeting)) == [world.first, world.theme]
+
+
+def test_an_invitation_not_yet_sent_shows_nothing(world, make_user):
+    teacher = make_user(Role.MEMBER)
+    invitation_add(actor=world.coordinator, item=world.first, user=teacher, capacity="practitioner")
+    assert not meetings_visible_to(teacher).exists()
+    with pytest.raises(Http404):
+        meeting_get_for_user(user=teacher, meeting_id=world.meeting.pk)
+    assert not items_visible_to(teacher, world.meeting).exists()
+
+
+@pytest.mark.parametrize(
+    "role", [Role.MEMBER, Role.REFERRER, Role.AUDITOR, Role.SILVER, Role.GOLD, Role.ADMIN]
+)
+def test_anyone_else_sees_no_meeting(world, make_user, role):
+    user = make_user(role)
+    assert not meetings_visible_to(user).exists()
+    assert not upcoming_meetings(user=user).exists()
+    for meeting in (world.meeting, world.other, world.contextual):
+        with pytest.raises(Http404):
+            meeting_get_for_user(user=user, meeting_id=meeting.pk)
+        assert not items_visible_to(user, meeting).exists()
+
+
+def test_an_inactive_cohort_user_sees_nothing(world, make_user):
+    chair = make_user(Role.CHAIR, is_active=False)
+    assert not meetings_visible_to(chair).exists()
+    with pytest.raises(Http404):
+        meeting_get_for_user(user=chair, meeting_id=world.meeting.pk)
+
+
+def test_an_invitee_sees_a_past_meeting_for_28_days_then_404(world, make_user):
+    member = make_user(Role.MEMBER)
+    child = ChildFactory()
+    meetings = {}
+    for days_ago in (27, 29, 40):
+        past = meeting_on(_in(-days_ago))
+        item = item_add(actor=world.coordinator, meeting=past, child=child)
+        invitation_add(actor=world.coordinator, item=item, user=member, capacity="practitioner")
+        world.send(past)
+        meetings[days_ago] = past
+    recent = meeting_get_for_user(user=member, meeting_id=meetings[27].pk)
+    assert [i.child for i in items_visible_to(member, recent)] == [child]
+    assert meetings[27].pk in _ids(past_meetings(user=member))
+    for days_ago in (29, 40):
+        with pytest.raises(Http404):
+            meeting_get_for_user(user=member, meeting_id=meetings[days_ago].pk)
+    assert meetings[40].pk not in _ids(meetings_visible_to(member))
+    # The coordinator still sees them all.
+    assert meeting_get_for_user(user=world.coordinator, meeting_id=meetings[40].pk)
+
+
+def test_lists_of_upcoming_and_past_meetings_follow_visibility(world, make_user):
+    analyst = make_user(Role.ANALYST)
+    assert _ids(upcoming_meetings(user=analyst)) == {
+        world.meeting.pk,
+        world.other.pk,
+        world.contextual.pk,
+    }
+    assert _ids(upcoming_meetings(user=analyst, kind=Kind.CONTEXT)) == {world.contextual.pk}
+    assert _ids(upcoming_meetings(user=world.core)) == {world.meeting.pk}
+    assert not past_meetings(user=world.core).exists()
