@@ -37,11 +37,13 @@ install-dev: $(VENV)/.installed-dev node_modules/.installed var/build/web/app.cs
 assets: var/build/web/app.css
 
 run: install
+	-scripts/ensure-pango
 	PORT=$(PORT) $(BIN)/mace demo --port $(PORT)
 
 # The whole suite against PostgreSQL, again against SQLite, the browser tests, and ruff.
 test: install-dev
 	@set -o pipefail; status=0; \
+	scripts/ensure-pango || status=1; \
 	scripts/with-postgres $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider || status=1; \
 	DATABASE_URL= $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider || status=1; \
 	scripts/ensure-chromium && $(BIN)/pytest -m e2e -q -p no:cacheprovider || status=1; \

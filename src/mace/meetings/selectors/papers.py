@@ -1,0 +1,319 @@
+"""Meeting papers (the agenda pack) and minutes for one reader, limited to what that reader
+may see (ARCHITECTURE §4).
+
+Which items a reader sees is decided by ``items_visible_to``; on top of it, a child whose
+record is restricted and not opened to the reader (named, or broken glass) is shown as
+"a restricted record" with nothing that identifies the child, as the cohort search does.
+The distribution list names professionals, never a child: a slot invitation says which
+item by its number only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from mace.accounts.permissions import COHORT_ROLES, has_role
+from mace.meetings.models import Action, AgendaItem, Meeting, Minutes
+from mace.meetings.selectors.agenda import (
+    agenda_slots,
+    invitations_standing,
+    items_visible_to,
+)
+from mace.people.selectors import children_visible_to
+from mace.risk.models import VrmpAction
+from mace.risk.selectors.summary import child_record_summary
+
+PAPERS_MARKING = "OFFICIAL-SENSITIVE — RESTRICTED: MACE meeting papers, do not forward"
+MINUTES_MARKING = "OFFICIAL-SENSITIVE — RESTRICTED: MACE meeting minutes, do not forward"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One line of the distribution list."""
+
+    name: str
+    agency: str
+    capacity: str
+    item_number: int | None  # None: the whole meeting
+
+    @property
+    def invited_to(self) -> str:
+        if self.item_number is None:
+            return "The whole meeting"
+        return f"Item {self.item_number} only"
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    description: str
+    source: str  # "VRMP" or the meeting it was agreed at
+    owner: str
+    agency: str
+    due_date: dt.date
+    overdue: bool
+
+
+@dataclass
+class PaperItem:
+    """One agenda item as this reader gets it."""
+
+    number: int
+    item: AgendaItem
+    starts_at: dt.datetime | None  # None: for information, takes no time
+    locked: bool = False  # a restricted record the reader may not open
+    summary: dict | None = None
+    actions: list[OpenAction] = field(default_factory=list)
+
+    @property
+    def child(self):
+        return None if self.locked else self.item.child
+
+    @property
+    def label(self) -> str:
+        return "A restricted record" if self.locked else self.item.label
+
+
+@dataclass
+class Papers:
+    meeting: Meeting
+    items: list[PaperItem]
+    distribution: list[Recipient]
+
+    @property
+    def children(self) -> list:
+        """The children named in this pack (to be logged)."""
+        return [p.child for p in self.items if p.child is not None]
+
+    @property
+    def child_items(self) -> list[PaperItem]:
+        return [p for p in self.items if p.child is not None]
+
+    @property
+    def locked_count(self) -> int:
+        return sum(1 for p in self.items if p.locked)
+
+
+@dataclass(frozen=True)
+class MinutesSection:
+    number: int | None
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class MinutesAddendum:
+    item_label: str  # "" for a general addendum
+    text: str
+    added_at: dt.datetime
+    added_by: str
+
+
+@dataclass
+class MinutesPack:
+    meeting: Meeting
+    minutes: Minutes
+    sees_whole: bool
+    general_text: str
+    entries: list[MinutesSection]
+    addenda: list[MinutesAddendum]
+    distribution: list[Recipient]
+    children: list
+    locked_count: int
+
+    @property
+    def is_draft(self) -> bool:
+        return self.minutes.status == Minutes.Status.DRAFT
+
+
+def sees_whole_meeting(user, meeting: Meeting) -> bool:
+    """Cohort roles, and anyone with a standing invitation to the whole meeting (not to
+    one child's slot)."""
+    if has_role(user, *COHORT_ROLES):
+        return True
+    return invitations_standing().filter(meeting=meeting, user=user, item__isnull=True).exists()
+
+
+def _item_numbers(meeting: Meeting) -> dict:
+    """Each listed item's number on the agenda (the same for every reader)."""
+    listed = meeting.items.filter(status=AgendaItem.Status.LISTED).order_by(
+        "position", "created_at"
+    )
+    return {pk: n for n, pk in enumerate(listed.values_list("pk", flat=True), start=1)}
+
+
+def distribution_list(meeting: Meeting, numbers: dict | None = None) -> list[Recipient]:
+    """Everyone the meeting's standing invitations went to (sent and not revoked; a moved
+    meeting's invitations stand while they wait to be sent again): whole-meeting
+    invitations first, then slots in agenda order. Never names a child. One query (two
+    without ``numbers``)."""
+    if numbers is None:
+        numbers = _item_numbers(meeting)
+    invitations = (
+        invitations_standing().filter(meeting=meeting).select_related("user", "user__agency")
+    )
+    rows = [
+        Recipient(
+            name=inv.user.full_name,
+            agency=inv.user.agency.name if inv.user.agency_id else "",
+            capacity=inv.get_capacity_display(),
+            item_number=numbers.get(inv.item_id) if inv.item_id else None,
+        )
+        for inv in invitations
+        # A slot on an item no longer listed opens nothing (its invitation is revoked).
+        if inv.item_id is None or inv.item_id in numbers
+    ]
+    rows.sort(key=lambda r: (r.item_number is not None, r.item_number or 0, r.name))
+    return rows
+
+
+def _readable(user, meeting: Meeting) -> tuple[list[AgendaItem], set]:
+    """The items this reader may see (``items_visible_to``) and, of their children, those
+    whose records the reader may open. Cohort roles see every item, but a restricted record
+    opens only to named users: such an item stays on the agenda without the child's
+    identity. An item whose child the reader may not see at all is left out (defence in
+    depth: ``items_visible_to`` already leaves it out). Two queries."""
+    items = list(items_visible_to(user, meeting).prefetch_related("subject_object"))
+    child_ids = [item.child_id for item in items if item.child_id]
+    if not child_ids:
+        return items, set()
+    visible = set(children_visible_to(user).filter(pk__in=child_ids).values_list("pk", flat=True))
+    items = [i for i in items if not i.child_id or i.child_id in visible or i.child.restricted]
+    return items, visible
+
+
+def _open_actions(child_ids: list, today: dt.date) -> dict:
+    """Open VRMP and meeting actions for these children, by child (two queries)."""
+    by_child: dict = defaultdict(list)
+    vrmp_actions = (
+        VrmpAction.objects.filter(vrmp__child_id__in=child_ids, status=VrmpAction.Status.OPEN)
+        .select_related("vrmp", "owner", "owner_agency")
+        .order_by("due_date", "created_at")
+    )
+    for a in vrmp_actions:
+        by_child[a.vrmp.child_id].append(
+            OpenAction(
+                description=a.description,
+                source="VRMP",
+                owner=a.owner.full_name if a.owner_id else "",
+                agency=a.owner_agency.name,
+                due_date=a.due_date,
+                overdue=a.due_date < today,
+            )
+        )
+    meeting_actions = (
+        Action.objects.filter(child_id__in=child_ids, status=Action.Status.OPEN)
+        .select_related("meeting", "owner", "owner_agency")
+        .order_by("due_date", "created_at")
+    )
+    for a in meeting_actions:
+        kind = "Recommendation" if a.is_recommendation else "Action"
+        by_child[a.child_id].append(
+            OpenAction(
+                description=a.description,
+                source=f"{kind} from MACE, {a.meeting.date:%-d %b %Y}",
+                owner=a.owner.full_name if a.owner_id else "",
+                agency=a.owner_agency.name,
+                due_date=a.due_date,
+                overdue=a.due_date < today,
+            )
+        )
+    for actions in by_child.values():
+        actions.sort(key=lambda a: a.due_date)
+    return by_child
+
+
+def papers_for_user(*, user, meeting: Meeting) -> Papers:
+    """The agenda pack for this reader: the items they may see, a one-page summary of each
+    child among them, and the distribution list.
+
+    Queries: a fixed number for the meeting, plus ``child_record_summary``'s fixed number
+    per child in the pack. The children are bounded by the agenda (a meeting's capacity),
+    never by how much is recorded about each child, so the count does not grow with the
+    data's size.
+    """
+    today = timezone.localdate()
+    numbers = _item_numbers(meeting)
+    slots = agenda_slots(meeting)
+    items, unlocked = _readable(user, meeting)
+    pack = []
+    for item in items:
+        start, minutes = slots.get(item.pk, (None, 0))
+        pack.append(
+            PaperItem(
+                number=numbers.get(item.pk, 0),
+                item=item,
+                starts_at=None if item.for_information else start,
+                locked=bool(item.child_id) and item.child_id not in unlocked,
+            )
+        )
+    actions = _open_actions([p.item.child_id for p in pack if p.child is not None], today)
+    for p in pack:
+        if p.child is not None:
+            p.summary = child_record_summary(child=p.child)
+            p.actions = actions.get(p.item.child_id, [])
+    return Papers(meeting=meeting, items=pack, distribution=distribution_list(meeting, numbers))
+
+
+def minutes_for_user(*, user, meeting: Meeting) -> MinutesPack:
+    """The minutes this reader may read: the general minutes and general addenda only for
+    those who see the whole meeting; each item's entry and addenda only for the items they
+    may see. Http404 if the minutes have not been drafted. A fixed number of queries."""
+    minutes = Minutes.objects.filter(meeting=meeting).select_related("approved_by").first()
+    if minutes is None:
+        raise Http404("No minutes yet")
+    whole = sees_whole_meeting(user, meeting)
+    numbers = _item_numbers(meeting)
+    items, unlocked = _readable(user, meeting)
+    readable = {
+        item.pk: item for item in items if item.child_id is None or item.child_id in unlocked
+    }
+    locked_count = len(items) - len(readable)
+
+    shown = set()  # items whose minutes this reader gets
+    entries = []
+    for entry in minutes.entries.filter(item_id__in=list(readable)):
+        shown.add(entry.item_id)
+        entries.append(
+            MinutesSection(
+                number=numbers.get(entry.item_id),
+                label=readable[entry.item_id].label,
+                text=entry.text,
+            )
+        )
+    condition = Q(item_id__in=list(readable))
+    if whole:
+        condition |= Q(item__isnull=True)
+    addenda = []
+    for addendum in minutes.addenda.filter(condition).select_related("created_by"):
+        label = ""
+        if addendum.item_id is not None:
+            shown.add(addendum.item_id)
+            number = numbers.get(addendum.item_id)
+            label = readable[addendum.item_id].label
+            label = f"Item {number}: {label}" if number else label
+        addenda.append(
+            MinutesAddendum(
+                item_label=label,
+                text=addendum.text,
+                added_at=addendum.created_at,
+                added_by=addendum.created_by.full_name if addendum.created_by_id else "",
+            )
+        )
+    children = [item.child for pk, item in readable.items() if pk in shown and item.child_id]
+    return MinutesPack(
+        meeting=meeting,
+        minutes=minutes,
+        sees_whole=whole,
+        general_text=minutes.text if whole else "",
+        entries=entries,
+        addenda=addenda,
+        distribution=distribution_list(meeting, numbers),
+        children=children,
+        locked_count=locked_count,
+    )
