@@ -231,3 +231,23 @@ def test_the_childs_chronology_shows_the_mace_discussion_and_action(
     assert "high, recommend a statutory process" in page
     assert "Recommended: Strategy discussion" in page
     assert "Share intelligence with the neighbourhood team" in page
+
+
+def test_a_restricted_record_on_the_agenda_is_not_named_until_the_coordinator_opens_it(
+    signed_in, coordinator, meeting
+):
+    child = ChildFactory(given_name="Precious", family_name="Adeyemi", restricted=True)
+    item = agenda.item_add(actor=coordinator, meeting=meeting, child=child)
+    client = signed_in(coordinator)
+
+    for path in ("", "run/"):
+        page = client.get(f"/meetings/{meeting.pk}/{path}").content.decode()
+        assert "Precious" not in page, path
+        assert "A restricted record" in page, path
+    assert "Precious" not in client.get(f"/meetings/{meeting.pk}/invitations/").content.decode()
+    assert not Event.objects.filter(child=child, verb=Event.Verb.CHILDREN_LISTED).exists()
+    response = client.get(f"/meetings/{meeting.pk}/run/{item.pk}/")
+    assert response.status_code == 302 and "break-glass" in response["Location"]
+    saved = client.post(f"/meetings/{meeting.pk}/run/{item.pk}/save/", {"risk_analysis": "x"})
+    assert saved.status_code == 403
+    assert not Discussion.objects.filter(item=item).exists()

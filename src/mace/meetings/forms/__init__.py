@@ -18,6 +18,7 @@ from mace.meetings.models import (
     MeetingSeries,
 )
 from mace.meetings.services.schedule import rrule_validate
+from mace.people.selectors import children_visible_to
 from mace.risk.forms.vrmp import _date
 
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -153,10 +154,10 @@ class InvitationForm(forms.Form):
         label="Involved as",
     )
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = meeting.items.filter(
-            status=AgendaItem.Status.LISTED, child__isnull=False
+            status=AgendaItem.Status.LISTED, child__in=children_visible_to(user).values("pk")
         ).select_related("child")
         self.fields["item"].label_from_instance = lambda item: item.child.full_name
 

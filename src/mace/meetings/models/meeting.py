@@ -157,8 +157,14 @@ class AgendaItem(TimeStampedModel):
     def __str__(self) -> str:
         return self.label
 
+    # Set by selectors.agenda.items_mark_locked: a restricted record this reader may not
+    # open, shown without anything that identifies the child.
+    locked = False
+
     @property
     def label(self) -> str:
+        if self.child_id and self.locked:
+            return "A restricted record"
         if self.child_id:
             return self.child.full_name
         if self.subject_object is not None:

@@ -111,10 +111,24 @@ def past_meetings(*, user) -> QuerySet[Meeting]:
     )
 
 
+def items_mark_locked(*, user, items) -> list[AgendaItem]:
+    """Mark the items whose child is a restricted record this user may not open (cohort
+    roles see every item; named users and broken glass open the record). One query."""
+    items = list(items)
+    child_ids = {item.child_id for item in items if item.child_id}
+    if not child_ids:
+        return items
+    open_ids = set(children_visible_to(user).filter(pk__in=child_ids).values_list("pk", flat=True))
+    for item in items:
+        item.locked = bool(item.child_id) and item.child_id not in open_ids
+    return items
+
+
 def items_access_record(*, user, items) -> None:
-    """Log that the user saw these children on an agenda (every read of a child is logged)."""
+    """Log that the user saw these children on an agenda (every read of a child is logged);
+    locked items showed nothing of the child, so they are not a read."""
     from mace.audit.services import access_record_many
 
-    children = [item.child for item in items if item.child_id]
+    children = [item.child for item in items if item.child_id and not item.locked]
     if children:
         access_record_many(actor=user, children=children, payload={"page": "agenda"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mace.accounts.permissions import COHORT_ROLES
 from mace.meetings.models import AgendaItem, Invitation
-from mace.meetings.selectors.agenda import items_visible_to
+from mace.meetings.selectors.agenda import items_mark_locked, items_visible_to
 
 
 def sees_whole_meeting(user, meeting) -> bool:
@@ -36,6 +36,7 @@ def minutes_visible_parts(*, user, meeting, minutes) -> dict:
         for entry in minutes.entries.select_related("item__child").order_by("item__position")
         if entry.item_id in visible
     ]
+    items_mark_locked(user=user, items=[entry.item for entry in entries])
     addenda = [
         addendum
         for addendum in minutes.addenda.select_related("item__child", "created_by")

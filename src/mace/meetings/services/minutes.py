@@ -13,6 +13,7 @@ from mace.audit.services import event_record
 from mace.meetings.models import Addendum, AgendaItem, Meeting, Minutes, MinutesEntry
 from mace.meetings.permissions import can_approve_minutes, can_manage_meetings
 from mace.meetings.services.common import require_manager, stamp
+from mace.people.selectors import children_visible_to
 
 
 class MinutesLocked(ValidationError):
@@ -73,10 +74,17 @@ def minutes_edit(*, actor, minutes: Minutes, text: str, entries: dict | None = N
         minutes.text = text.strip()
         stamp(minutes, actor, new=False)
         minutes.save()
+        open_ids = set(
+            children_visible_to(actor)
+            .values_list("pk", flat=True)
+            .filter(pk__in=minutes.entries.values("item__child_id"))
+        )
         for entry in minutes.entries.select_related("item__child"):
             new_text = (entries or {}).get(str(entry.item_id))
             if new_text is None or new_text.strip() == entry.text:
                 continue
+            if entry.item.child_id not in open_ids:
+                raise PermissionDenied("Open the child's record before editing their minutes.")
             entry.text = new_text.strip()
             stamp(entry, actor, new=False, child=entry.item.child)
             entry.save()

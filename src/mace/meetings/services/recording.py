@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ from mace.meetings.models import (
 )
 from mace.meetings.services.common import require_manager, stamp
 from mace.people.grants import action_grant_ensure, action_grant_release
+from mace.people.selectors import children_visible_to
 from mace.risk.models import Level
 
 DISCUSSION_FIELDS = (
@@ -44,9 +45,21 @@ def _recordable(meeting: Meeting) -> None:
         raise ValidationError("This meeting was cancelled")
 
 
+def _require_child_open(actor, item: AgendaItem | None) -> None:
+    """Recording about a child needs the child's record open to the actor (a restricted
+    record: named on it, or broken glass)."""
+    if (
+        item is not None
+        and item.child_id
+        and not children_visible_to(actor).filter(pk=item.child_id).exists()
+    ):
+        raise PermissionDenied("Open the child's record before recording about them.")
+
+
 def discussion_save(*, actor, item: AgendaItem, **fields) -> Discussion:
     """Save some or all of a discussion's fields (the live screen saves each as typed)."""
     require_manager(actor)
+    _require_child_open(actor, item)
     _recordable(item.meeting)
     unknown = set(fields) - set(DISCUSSION_FIELDS)
     if unknown:
@@ -99,6 +112,7 @@ def discussion_check(discussion: Discussion | None) -> dict[str, str]:
 def contribution_save(*, actor, item: AgendaItem, agency, information: str) -> Contribution:
     """What one agency shared about the item (one entry per agency, replaced as typed)."""
     require_manager(actor)
+    _require_child_open(actor, item)
     _recordable(item.meeting)
     with transaction.atomic():
         discussion, created = Discussion.objects.get_or_create(
@@ -163,6 +177,7 @@ def action_add(
     """An action (or recommendation) agreed at the meeting; its owner sees the child while
     the action is open."""
     require_manager(actor)
+    _require_child_open(actor, item)
     _recordable(meeting)
     errors = {}
     if not (description or "").strip():

@@ -6,6 +6,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -15,13 +16,15 @@ from mace.meetings.models import Action
 from mace.meetings.permissions import can_manage_meetings
 from mace.meetings.selectors.actions import actions_overdue
 from mace.meetings.services import recording
+from mace.people.selectors import children_visible_to
 from mace.risk.views.common import attach_errors
 
 
 def overdue(request):
     if not can_manage_meetings(request.user):
         raise PermissionDenied("Only the MACE coordinator or chair can see every action.")
-    actions = list(actions_overdue()[:500])
+    visible = children_visible_to(request.user).values("pk")
+    actions = list(actions_overdue().filter(Q(child__isnull=True) | Q(child__in=visible))[:500])
     access_record_many(actor=request.user, children=[a.child for a in actions if a.child_id])
     return render(request, "meetings/actions_overdue.html", {"actions": actions})
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from mace.meetings.forms import InvitationForm
 from mace.meetings.models import AgendaItem, Invitation
+from mace.meetings.selectors.agenda import items_mark_locked
 from mace.meetings.selectors.invitations import suggested_invitees
 from mace.meetings.services import invitations as services
 from mace.meetings.views.common import meeting_to_manage
@@ -19,7 +20,7 @@ from mace.risk.views.common import attach_errors
 
 def invitations(request, meeting_id: uuid.UUID):
     meeting = meeting_to_manage(request, meeting_id)
-    form = InvitationForm(request.POST or None, meeting=meeting)
+    form = InvitationForm(request.POST or None, meeting=meeting, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.invitation_add(
@@ -42,11 +43,13 @@ def invitations(request, meeting_id: uuid.UUID):
             "item__position", "capacity", "user__full_name"
         )
     )
-    items = list(
-        meeting.items.filter(status=AgendaItem.Status.LISTED, child__isnull=False)
+    items = items_mark_locked(
+        user=request.user,
+        items=meeting.items.filter(status=AgendaItem.Status.LISTED, child__isnull=False)
         .select_related("child", "referral")
-        .order_by("position")
+        .order_by("position"),
     )
+    items_mark_locked(user=request.user, items=[r.item for r in rows if r.item_id])
     return render(
         request,
         "meetings/invitations.html",
@@ -55,7 +58,9 @@ def invitations(request, meeting_id: uuid.UUID):
             "form": form,
             "core": [r for r in rows if r.item_id is None],
             "slots": [r for r in rows if r.item_id is not None],
-            "suggestions": suggested_invitees(items=items, invited=rows),
+            "suggestions": suggested_invitees(
+                items=[item for item in items if not item.locked], invited=rows
+            ),
             "unsent": sum(1 for r in rows if r.sent_at is None and r.revoked_at is None),
             "Capacity": Invitation.Capacity,
         },

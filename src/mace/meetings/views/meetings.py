@@ -8,6 +8,7 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -21,6 +22,7 @@ from mace.meetings.selectors.actions import actions_overdue
 from mace.meetings.services import schedule
 from mace.meetings.services.agenda import referrals_pending, reviews_due
 from mace.meetings.views.common import meeting_for, meeting_to_manage
+from mace.people.selectors import children_visible_to
 from mace.risk.views.common import attach_errors
 
 GENERATE_AHEAD_DAYS = 365
@@ -43,7 +45,9 @@ def meeting_list(request):
 
 def meeting_detail(request, meeting_id: uuid.UUID):
     meeting = meeting_for(request, meeting_id)
-    items = list(selectors.items_visible_to(request.user, meeting))
+    items = selectors.items_mark_locked(
+        user=request.user, items=selectors.items_visible_to(request.user, meeting)
+    )
     slots = selectors.agenda_slots(meeting)
     rows = [(item, *slots.get(item.pk, (None, 0))) for item in items]
     manage = can_manage_meetings(request.user)
@@ -62,9 +66,19 @@ def meeting_detail(request, meeting_id: uuid.UUID):
             meeting.items.exclude(status="listed").select_related("child", "deferred_to__meeting")
         )
         if meeting.is_child_focused and meeting.status == meeting.Status.SCHEDULED:
-            context["pending_referrals"] = list(referrals_pending()[:20])
-            context["due_reviews"] = list(reviews_due(by=meeting.date)[:20])
-            context["overdue_actions"] = list(actions_overdue(on=meeting.date)[:50])
+            # Restricted records the user has not opened are left out of these lists.
+            visible = children_visible_to(request.user).values("pk")
+            context["pending_referrals"] = list(
+                referrals_pending().filter(Q(child__isnull=True) | Q(child__in=visible))[:20]
+            )
+            context["due_reviews"] = list(
+                reviews_due(by=meeting.date).filter(item__child__in=visible)[:20]
+            )
+            context["overdue_actions"] = list(
+                actions_overdue(on=meeting.date).filter(
+                    Q(child__isnull=True) | Q(child__in=visible)
+                )[:50]
+            )
     selectors.items_access_record(user=request.user, items=items)
     access_record_many(
         actor=request.user,

@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mace.accounts.models import Agency
-from mace.audit.services import access_record
 from mace.meetings.forms import ActionForm, AttendanceForm, DiscussionForm, FindingForm
 from mace.meetings.models import AgendaItem, Attendance, Discussion
-from mace.meetings.selectors.agenda import agenda_slots, items_access_record
+from mace.meetings.selectors.agenda import agenda_slots, items_access_record, items_mark_locked
 from mace.meetings.services import recording
 from mace.meetings.views.common import item_of, meeting_to_manage
+from mace.people.selectors import child_get_for_user
 from mace.risk.views.common import attach_errors
 
 
@@ -51,7 +51,7 @@ def _items(meeting):
 
 def run(request, meeting_id: uuid.UUID):
     meeting = meeting_to_manage(request, meeting_id)
-    items = _items(meeting)
+    items = items_mark_locked(user=request.user, items=_items(meeting))
     slots = agenda_slots(meeting)
     attendance = {row.agency_id: row for row in meeting.attendance.all()}
     agencies = list(_agencies(meeting))
@@ -124,7 +124,9 @@ def run_item(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
     meeting = meeting_to_manage(request, meeting_id)
     item = item_of(meeting, item_id)
     if item.child_id:
-        access_record(actor=request.user, child=item.child)
+        # Authorised and logged as any read of the child; a restricted record sends the
+        # coordinator to break glass first.
+        child_get_for_user(user=request.user, child_id=item.child_id)
     discussion = Discussion.objects.filter(item=item).prefetch_related("contributions").first()
     agencies = list(_agencies(meeting))
     shared = {
