@@ -175,3 +175,21 @@ def test_the_daily_fill_places_waiting_referrals_on_both_kinds_of_meeting(make_u
     assert AgendaItem.objects.get(referral=for_child).meeting == child_focused
     assert AgendaItem.objects.get(referral=for_place).meeting == contextual
     assert agendas_fill(today=today) == 0
+
+
+@pytest.mark.django_db
+def test_a_failing_task_does_not_stop_the_others_and_is_tried_again(monkeypatch):
+    from mace.meetings.services import reminders
+
+    def broken(today):
+        raise RuntimeError("mail server down")
+
+    first = reminders.TASKS[0]
+    monkeypatch.setattr(
+        reminders, "TASKS", (reminders.Task(first.name, first.rule, broken), *reminders.TASKS[1:])
+    )
+    monday = timezone.make_aware(dt.datetime(2026, 11, 30, 9, 0))
+    results = dict(reminders.run_due(now=monday))
+    assert results[first.name] == "failed: mail server down"
+    assert set(results) == {task.name for task in reminders.TASKS}
+    assert not ScheduledRun.objects.filter(task=first.name).exists()

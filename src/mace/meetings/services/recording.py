@@ -56,11 +56,17 @@ def _require_child_open(actor, item: AgendaItem | None) -> None:
         raise PermissionDenied("Open the child's record before recording about them.")
 
 
+def _listed(item: AgendaItem) -> None:
+    if item.status != AgendaItem.Status.LISTED:
+        raise ValidationError("This item was deferred or removed from the agenda")
+
+
 def discussion_save(*, actor, item: AgendaItem, **fields) -> Discussion:
     """Save some or all of a discussion's fields (the live screen saves each as typed)."""
     require_manager(actor)
     _require_child_open(actor, item)
     _recordable(item.meeting)
+    _listed(item)
     unknown = set(fields) - set(DISCUSSION_FIELDS)
     if unknown:
         raise ValueError(f"Not discussion fields: {sorted(unknown)}")

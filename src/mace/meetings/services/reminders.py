@@ -8,6 +8,7 @@ send twice.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from django.utils import timezone
 
 from mace.meetings.models import Kind, Meeting, ScheduledRun
 from mace.meetings.selectors.actions import actions_overdue
+
+logger = logging.getLogger(__name__)
 
 
 def overdue_reminders_send(*, today: dt.date | None = None) -> int:
@@ -132,5 +135,11 @@ def run_due(*, now: dt.datetime | None = None, only: str | None = None) -> list[
                 run.save(update_fields=["result"])
         except IntegrityError:
             continue  # another scheduler took this run
+        except Exception as exc:  # noqa: BLE001  (one task's failure must not stop the rest)
+            # The run row went with the rolled-back transaction: the task is tried again at
+            # the next call. The error is logged and reported; the other tasks still run.
+            logger.exception("Scheduled task %s failed", task.name)
+            results.append((task.name, f"failed: {exc}"))
+            continue
         results.append((task.name, str(outcome)))
     return results
