@@ -287,3 +287,17 @@ def test_an_addendum_corrects_approved_minutes_and_is_kept_with_history(world, m
     # The approved minutes themselves are unchanged.
     assert Minutes.objects.get(pk=minutes.pk).text == minutes.text
     assert minutes.history.filter(status=Minutes.Status.APPROVED).count() == 1
+
+
+def test_a_silver_meeting_is_approved_by_its_own_chair_and_no_one_else(world, make_user):
+    """Silver and Gold are chaired by their members, not by the MACE chair."""
+    from mace.meetings.permissions import can_approve_minutes
+
+    silver_chair = make_user(Role.SILVER)
+    world.meeting.chair = silver_chair
+    assert can_approve_minutes(silver_chair, world.meeting)
+    assert not can_approve_minutes(world.chair, world.meeting)
+    assert not can_approve_minutes(make_user(Role.SILVER), world.meeting)
+    world.meeting.chair = None
+    assert can_approve_minutes(world.chair, world.meeting)
+    assert not can_approve_minutes(silver_chair, world.meeting)

@@ -15,7 +15,10 @@ def can_manage_meetings(user) -> bool:
 
 
 def can_approve_minutes(user, meeting) -> bool:
-    """Only a chair approves minutes: the meeting's own chair, or any chair if none is set."""
-    if not has_role(user, Role.CHAIR):
+    """Only the chair approves minutes: the meeting's own chair (Silver and Gold are chaired
+    by their members), or any user with the chair role if the meeting has none set."""
+    if not (user.is_authenticated and user.is_active):
         return False
-    return meeting.chair_id is None or meeting.chair_id == user.pk
+    if meeting.chair_id is not None:
+        return meeting.chair_id == user.pk
+    return has_role(user, Role.CHAIR)

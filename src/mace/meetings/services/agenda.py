@@ -142,7 +142,7 @@ def reviews_due(*, by: dt.date):
         )
         .exclude(Exists(later_item))
         .select_related("item__child")
-        .order_by("next_review_date")
+        .order_by("next_review_date", "created_at", "pk")
     )
 
 
