@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django.conf import settings
+from django.contrib.auth.hashers import get_hasher, make_password
 from django.utils import timezone
 
 from mace.accounts.models import Role, User
@@ -19,6 +21,50 @@ DEMO_EMAIL_DOMAIN = "demo.example"
 MEMBER_INVITATIONS = 3
 MEMBER_ACTIONS = 1
 
+# The agencies' seats at the demo's MACE meetings: (agency kind, email slug, representative,
+# deputy), each person (full name, job title); None where a demo sign-in above sits (the
+# member, a police officer, for the police; the analyst for community safety). They sign in
+# as member.SLUG@demo.example and deputy.SLUG@demo.example. Fictional people.
+MEETING_SEATS: tuple[tuple[str, str, tuple[str, str] | None, tuple[str, str] | None], ...] = (
+    ("police", "police", None, ("Sarah Ellis", "Detective Sergeant")),
+    (
+        "childrens_social_work",
+        "social-work",
+        ("Grace Mensah", "Team Manager, Complex Safeguarding"),
+        ("Liam Brennan", "Advanced Practitioner"),
+    ),
+    (
+        "health",
+        "health",
+        ("Nadia Rahman", "Named Nurse for Safeguarding"),
+        ("Chloe Whitaker", "Specialist School Nurse"),
+    ),
+    (
+        "education",
+        "education",
+        ("Mark Pearson", "Education Safeguarding Officer"),
+        ("Ayesha Begum", "Attendance and Inclusion Officer"),
+    ),
+    (
+        "youth_justice",
+        "youth-justice",
+        ("Kwame Boateng", "Team Manager, Youth Justice"),
+        ("Emma Lund", "Youth Justice Case Manager"),
+    ),
+    (
+        "third_sector",
+        "brightwater",
+        ("Becky Holroyd", "Exploitation Service Lead"),
+        ("Jamal Ahmed", "Youth Support Worker"),
+    ),
+    ("community_safety", "community-safety", None, ("Gareth Lee", "Anti-social Behaviour Officer")),
+    ("youth_offer", "youth-service", ("Sophie Tran", "Detached Youth Work Lead"), None),
+)
+# Who takes a seat marked None above.
+SEAT_SIGN_INS = {"police": "member", "community_safety": "analyst"}
+# A social worker the demo invites to one child's discussion only (need to know at work).
+PRACTITIONER = ("social-work", "Hannah Gill", "Social Worker")
+
 
 def demo_email(role: str) -> str:
     """The demo sign-in for a role: coordinator@demo.example and so on."""
@@ -31,6 +77,15 @@ def ensure_demo_users(*, password: str) -> list[User]:
     When the city has children, also makes sure the demo member has invitation and action
     grants and the demo coordinator is named on one restricted record.
     """
+    users = demo_users_create(password=password)
+    if Child.objects.exists():
+        by_role = {user.role: user for user in users}
+        demo_access_ensure(member=by_role[Role.MEMBER], coordinator=by_role[Role.COORDINATOR])
+    return users
+
+
+def demo_users_create(*, password: str) -> list[User]:
+    """One user per role, created if missing (no grants); existing users are left alone."""
     agencies = agencies_ensure()
     users = []
     for role, full_name, agency_kind, job_title in data.DEMO_USERS:
@@ -42,16 +97,73 @@ def ensure_demo_users(*, password: str) -> list[User]:
                 email=email,
                 full_name=full_name,
                 role=role,
-                password=password,
+                password=None,
                 agency=agencies[agency_kind],
                 job_title=job_title,
                 validate=False,
             )
+            _password_set(user, password)
         users.append(user)
-    if Child.objects.exists():
-        by_role = {user.role: user for user in users}
-        demo_access_ensure(member=by_role[Role.MEMBER], coordinator=by_role[Role.COORDINATOR])
     return users
+
+
+def _password_set(user: User, password: str) -> None:
+    """Give a new demo user the demo password, hashed once for all of them: Argon2 is slow
+    on purpose (a third of a second a hash), and the demo makes two dozen users."""
+    hashed = _password_hash(password, get_hasher().algorithm)
+    User.objects.filter(pk=user.pk).update(password=hashed)
+    user.password = hashed
+
+
+@functools.lru_cache(maxsize=2)
+def _password_hash(password: str, algorithm: str) -> str:
+    return make_password(password, hasher=algorithm)
+
+
+def meeting_email(slug: str, seat: str = "member") -> str:
+    """A meeting member's sign-in: member.health@demo.example, deputy.health@... ."""
+    return f"{seat}.{slug}@{DEMO_EMAIL_DOMAIN}"
+
+
+def meeting_people_ensure(*, password: str) -> dict[str, tuple[User, User | None]]:
+    """Each seat's representative and deputy (agency members), and the social worker,
+    created if missing with the demo password. Returns (representative, deputy) by agency
+    kind; the role users sit where MEETING_SEATS says, so they must exist already
+    (demo_users_create)."""
+    agencies = agencies_ensure()
+
+    def person(email: str, kind: str, name: str, job_title: str) -> User:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = user_create(
+                actor=None,
+                email=email,
+                full_name=name,
+                role=Role.MEMBER,
+                password=None,
+                agency=agencies[kind],
+                job_title=job_title,
+                validate=False,
+            )
+            _password_set(user, password)
+        return user
+
+    seats = {}
+    for kind, slug, representative, deputy in MEETING_SEATS:
+        if representative is None:
+            rep = User.objects.get(email=demo_email(SEAT_SIGN_INS[kind]))
+        else:
+            rep = person(meeting_email(slug), kind, *representative)
+        dep = person(meeting_email(slug, "deputy"), kind, *deputy) if deputy else None
+        seats[kind] = (rep, dep)
+    slug, name, job_title = PRACTITIONER
+    person(meeting_email(slug, "practitioner"), "childrens_social_work", name, job_title)
+    return seats
+
+
+def practitioner_user() -> User:
+    """The social worker of MEETING_SEATS' PRACTITIONER (meeting_people_ensure makes them)."""
+    return User.objects.get(email=meeting_email(PRACTITIONER[0], "practitioner"))
 
 
 def _children_for_member() -> list[Child]:

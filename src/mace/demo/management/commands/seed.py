@@ -18,6 +18,7 @@ from rich.progress import (
 )
 
 from mace.demo.generator import CityAlreadySeeded, generate_city
+from mace.demo.meetings import demo_meetings_ensure
 from mace.demo.risk import SEED_USER_EMAIL
 
 DEFAULT_CHILDREN = 300
@@ -33,8 +34,9 @@ class Command(BaseCommand):
     help = (
         "Seed the synthetic demo city: wards, schools and agencies if missing, then N "
         "synthetic children with aliases, addresses and history, and each child's record "
-        "(risk assessments, VRMPs, missing episodes, statutory processes). The same seed "
-        "gives the same children and records."
+        "(risk assessments, VRMPs, missing episodes, statutory processes), and a year of "
+        "MACE meetings with the next ones prepared (run by the demo users, created if "
+        "missing). The same seed gives the same children and records."
     )
 
     def add_arguments(self, parser):
@@ -94,6 +96,12 @@ class Command(BaseCommand):
                 )
             except CityAlreadySeeded as exc:
                 raise CommandError(str(exc)) from exc
+        meetings = {}
+        if counts["children"] and not options["no_records"]:
+            # A year of meetings (once: not again when appending), run by the demo users.
+            meetings = demo_meetings_ensure(
+                seed=options["seed"], password=settings.MACE_DEMO_PASSWORD
+            )
         elapsed = time.monotonic() - started
         if options["verbosity"] == 0:
             return
@@ -111,6 +119,15 @@ class Command(BaseCommand):
             f"{counts['vrmp_actions']} actions; {counts['missing_episodes']} missing episodes; "
             f"{counts['statutory_processes']} statutory processes"
         )
+        if meetings:
+            self.stdout.write(
+                f"Meetings: {meetings['series']} series; {meetings['held']} held in the past "
+                f"year ({meetings['minutes_approved']} with approved minutes), "
+                f"{meetings['discussions']} discussions and "
+                f"{meetings['actions']} actions ({meetings['actions_overdue']} overdue); "
+                f"{meetings['upcoming_items']} items on the coming agendas, "
+                f"{meetings['invitations_sent']} invitations sent (by the demo users)"
+            )
         if counts["system_user"]:
             self.stdout.write(
                 f"No demo users yet: the records name a system user, {SEED_USER_EMAIL}, who "
