@@ -2,7 +2,8 @@
 
 1. `mace seed --children N` on a fresh SQLite file and on PostgreSQL (DATABASE_URL), timed
    as a user runs it.
-2. The child record page and the cohort search at that size: median and 95th percentile
+2. The child record page, the cohort search and the meeting pages (agenda, live screen,
+   papers and minutes, as pages and PDFs) at that size: median and 95th percentile
    response time in the Django test client, and the query count of each page.
 
 Prints a Markdown section to paste into docs/benchmarks.md and writes it to
@@ -74,6 +75,7 @@ def page_timings(database_url: str | None, repeats: int) -> list[tuple[str, floa
         "cohort search (family name)": [f"/children/?q={c.family_name}" for c in children],
         "cohort list, page 2": ["/children/?page=2"] * repeats,
     }
+    pages.update(_meeting_pages(repeats))
     results = []
     for label, urls in pages.items():
         times = []
@@ -89,6 +91,34 @@ def page_timings(database_url: str | None, repeats: int) -> list[tuple[str, floa
         p95 = times[max(0, int(len(times) * 0.95) - 1)]
         results.append((label, statistics.median(times), p95, queries))
     return results
+
+
+def _meeting_pages(repeats: int) -> dict[str, list[str]]:
+    """The next child-focused meeting's agenda, live screen and papers (page and PDF), and
+    the last held meeting's minutes: pages whose size is the agenda, not the cohort."""
+    from django.utils import timezone
+
+    from mace.meetings.models import Kind, Meeting
+
+    today = timezone.localdate()
+    upcoming = (
+        Meeting.objects.filter(kind=Kind.CHILD, status=Meeting.Status.SCHEDULED, date__gte=today)
+        .order_by("date")
+        .first()
+    )
+    held = Meeting.objects.filter(kind=Kind.CHILD, status=Meeting.Status.HELD).order_by("-date")
+    held = held.filter(minutes__isnull=False).first()
+    pages = {}
+    if upcoming is not None:
+        base = f"/meetings/{upcoming.pk}/"
+        pages["meeting agenda"] = [base] * repeats
+        pages["live meeting screen"] = [f"{base}run/"] * repeats
+        pages["agenda pack (HTML)"] = [f"{base}papers/"] * repeats
+        pages["agenda pack (PDF)"] = [f"{base}papers.pdf"] * max(5, repeats // 5)
+    if held is not None:
+        pages["minutes"] = [f"/meetings/{held.pk}/minutes/"] * repeats
+        pages["minutes (PDF)"] = [f"/meetings/{held.pk}/minutes.pdf"] * max(5, repeats // 5)
+    return pages
 
 
 def main() -> None:
