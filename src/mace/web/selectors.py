@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from mace.accounts.models import Agency, Role, User
 from mace.accounts.permissions import can_view_audit
 from mace.audit.selectors import break_glass_grants
 from mace.audit.services import access_record_many
+from mace.meetings.models import Minutes
+from mace.meetings.selectors.actions import actions_overdue
+from mace.meetings.selectors.agenda import upcoming_meetings
 from mace.people.selectors import (
     children_granted_to,
     children_visible_to,
@@ -23,7 +28,28 @@ def suppress(count: int) -> str:
     return "<5" if 0 < count < SUPPRESS_BELOW else str(count)
 
 
+def _meetings(user) -> dict:
+    """The user's next meetings, and the minutes waiting for their approval (a chair)."""
+    context = {"next_meetings": list(upcoming_meetings(user=user)[:3])}
+    if user.role == Role.CHAIR or user.role in (Role.SILVER, Role.GOLD):
+        awaiting = Minutes.objects.filter(status=Minutes.Status.DRAFT).select_related("meeting")
+        mine = Q(meeting__chair=user)
+        if user.role == Role.CHAIR:
+            mine |= Q(meeting__chair__isnull=True)
+        context["minutes_to_approve"] = list(awaiting.filter(mine).order_by("meeting__date"))
+    if user.role == Role.COORDINATOR:
+        context["overdue_meeting_actions"] = actions_overdue().count()
+    return context
+
+
 def home_context(*, user) -> dict:
+    context = _home_context(user=user)
+    if user.role in (Role.COORDINATOR, Role.CHAIR, Role.MEMBER, Role.SILVER, Role.GOLD):
+        context.update(_meetings(user))
+    return context
+
+
+def _home_context(*, user) -> dict:
     role = user.role
     if role in (Role.COORDINATOR, Role.CHAIR, Role.ANALYST):
         visible = children_visible_to(user)
