@@ -270,3 +270,20 @@ def test_the_chairs_home_lists_their_next_meeting_and_minutes_to_approve(
     assert f"/meetings/{coming.pk}/" in page
     assert f"/meetings/{held.pk}/minutes/" in page
     assert f"/meetings/{other.pk}/minutes/" not in page
+
+
+def test_accepting_a_referral_at_triage_says_which_meeting_it_is_on(
+    signed_in, coordinator, meeting
+):
+    from mace.referrals.services.triage import referral_link_child
+    from tests.referrals.factories import submitted_referral
+
+    referral = submitted_referral()
+    referral_link_child(actor=coordinator, referral_id=referral.id, child_id=ChildFactory().id)
+    response = signed_in(coordinator).post(
+        f"/triage/{referral.pk}/decide/",
+        {"decision-decision": "accept", "decision-reason": "Meets the criteria: missing twice"},
+        follow=True,
+    )
+    assert f"It is on the agenda of {meeting}." in response.content.decode()
+    assert AgendaItem.objects.get(referral=referral).meeting == meeting

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from mace.audit.models import Event
 from mace.audit.services import access_record, access_record_many
 from mace.core.workdays import working_days_between
+from mace.meetings.models import AgendaItem
 from mace.referrals.forms.other import DecisionForm, UnlinkForm
 from mace.referrals.models import Referral
 from mace.referrals.selectors import referrals as selectors
@@ -142,10 +143,23 @@ def triage_decide(request, referral_id: uuid.UUID):
         except ValidationError as exc:
             attach_errors(form, exc)
         else:
-            messages.success(request, "The decision is recorded and the referrer is told.")
+            messages.success(
+                request,
+                "The decision is recorded and the referrer is told." + _placement_note(referral.pk),
+            )
             return redirect("triage:queue")
     return render(
         request,
         "referrals/triage_detail.html",
         _triage_context(request, referral, decision_form=form),
     )
+
+
+def _placement_note(referral_id) -> str:
+    """Where an accepted referral landed (mace.meetings placed it with the decision)."""
+    item = AgendaItem.objects.filter(referral_id=referral_id).select_related("meeting").first()
+    if item is not None:
+        return f" It is on the agenda of {item.meeting}."
+    if Referral.objects.filter(pk=referral_id, status=Referral.Status.ACCEPTED).exists():
+        return " No coming meeting has room yet: it will be placed when one does."
+    return ""
