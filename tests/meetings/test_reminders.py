@@ -182,14 +182,35 @@ def test_a_failing_task_does_not_stop_the_others_and_is_tried_again(monkeypatch)
     from mace.meetings.services import reminders
 
     def broken(today):
-        raise RuntimeError("mail server down")
+        raise RuntimeError("disk full")
 
-    first = reminders.TASKS[0]
-    monkeypatch.setattr(
-        reminders, "TASKS", (reminders.Task(first.name, first.rule, broken), *reminders.TASKS[1:])
-    )
+    fill = next(t for t in reminders.TASKS if t.name == "agendas-fill")
+    others = tuple(t for t in reminders.TASKS if t is not fill)
+    monkeypatch.setattr(reminders, "TASKS", (reminders.Task(fill.name, fill.rule, broken), *others))
     monday = timezone.make_aware(dt.datetime(2026, 11, 30, 9, 0))
     results = dict(reminders.run_due(now=monday))
-    assert results[first.name] == "failed: mail server down"
+    assert results[fill.name] == "failed: disk full"
     assert set(results) == {task.name for task in reminders.TASKS}
-    assert not ScheduledRun.objects.filter(task=first.name).exists()
+    assert not ScheduledRun.objects.filter(task=fill.name).exists()  # tried again next time
+
+
+@pytest.mark.django_db
+def test_reminders_failing_half_way_are_not_sent_again_at_the_next_call(monkeypatch):
+    from mace.meetings.services import reminders
+
+    calls = []
+
+    def flaky(today):
+        calls.append(today)
+        raise ConnectionRefusedError("SMTP refused after two messages")
+
+    task = next(t for t in reminders.TASKS if t.name == "overdue-action-reminders")
+    monkeypatch.setattr(
+        reminders, "TASKS", (reminders.Task(task.name, task.rule, flaky, retry=False),)
+    )
+    monday = timezone.make_aware(dt.datetime(2026, 11, 30, 9, 0))
+    reminders.run_due(now=monday)
+    reminders.run_due(now=monday + dt.timedelta(minutes=10))
+    assert len(calls) == 1
+    run = ScheduledRun.objects.get(task=task.name)
+    assert run.result.startswith("failed: SMTP refused")

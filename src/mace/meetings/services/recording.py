@@ -43,6 +43,10 @@ def _recordable(meeting: Meeting) -> None:
         raise ValidationError("The minutes are approved: add an addendum to correct them")
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError("This meeting was cancelled")
+    if Meeting.objects.filter(pk=meeting.pk, status=Meeting.Status.HELD).exists():
+        # Closed: the minutes are drafted from this record, and a stale live screen must
+        # not change what they say. Corrections go in the minutes (or an addendum).
+        raise ValidationError("This meeting is closed: correct the minutes instead")
 
 
 def _require_child_open(actor, item: AgendaItem | None) -> None:

@@ -84,6 +84,10 @@ class Task:
     name: str
     rule: str  # RFC 5545 RRULE in the service's time zone
     run: Callable[[dt.date], int]  # called with the service's date at the run's ``now``
+    # Idempotent tasks are retried at the next call when they fail. A task that sends email
+    # is not: its run is committed before it starts, so a mail server failing half-way
+    # through cannot make the next call send the first half again.
+    retry: bool = True
 
 
 TASKS = (
@@ -92,6 +96,7 @@ TASKS = (
         "overdue-action-reminders",
         "FREQ=WEEKLY;BYDAY=MO;BYHOUR=8;BYMINUTE=0;BYSECOND=0",
         lambda today: overdue_reminders_send(today=today),
+        retry=False,
     ),
     Task(
         "series-extend",
@@ -128,18 +133,25 @@ def run_due(*, now: dt.datetime | None = None, only: str | None = None) -> list[
         if due is None or ScheduledRun.objects.filter(task=task.name, due_at=due).exists():
             continue
         try:
-            with transaction.atomic():
+            if task.retry:
+                with transaction.atomic():
+                    run = ScheduledRun.objects.create(task=task.name, due_at=due, ran_at=now)
+                    outcome = task.run(timezone.localdate(now))
+            else:
                 run = ScheduledRun.objects.create(task=task.name, due_at=due, ran_at=now)
                 outcome = task.run(timezone.localdate(now))
-                run.result = str(outcome)
-                run.save(update_fields=["result"])
         except IntegrityError:
             continue  # another scheduler took this run
         except Exception as exc:  # noqa: BLE001  (one task's failure must not stop the rest)
-            # The run row went with the rolled-back transaction: the task is tried again at
-            # the next call. The error is logged and reported; the other tasks still run.
+            # A retried task's run row went with the rolled-back transaction, so the next
+            # call tries again; a task that is not retried keeps its row, marked failed.
             logger.exception("Scheduled task %s failed", task.name)
+            if not task.retry:
+                ScheduledRun.objects.filter(task=task.name, due_at=due).update(
+                    result=f"failed: {exc}"
+                )
             results.append((task.name, f"failed: {exc}"))
             continue
+        ScheduledRun.objects.filter(pk=run.pk).update(result=str(outcome))
         results.append((task.name, str(outcome)))
     return results

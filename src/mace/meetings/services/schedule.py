@@ -23,6 +23,9 @@ FIRST_MEETING_WITHIN = dt.timedelta(days=366)
 def rrule_validate(rule: str, first_date: dt.date) -> None:
     """Raise ValidationError unless ``rule`` is an RRULE dateutil can expand, and it gives
     a meeting date within a year of the first date."""
+    freq = re.search(r"(?:^|[;:])FREQ=([A-Z]+)", rule or "", re.IGNORECASE)
+    if freq and freq.group(1).upper() in ("HOURLY", "MINUTELY", "SECONDLY"):
+        raise ValidationError({"rrule": "A meeting series meets daily at most often"})
     interval = re.search(r"(?:^|[;:])INTERVAL=(-?\d+)", rule or "", re.IGNORECASE)
     if interval and int(interval.group(1)) < 1:
         # dateutil accepts these, then never advances (or runs off the calendar).

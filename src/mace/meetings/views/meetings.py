@@ -7,13 +7,14 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mace.audit.services import access_record_many
+from mace.audit.models import Event
+from mace.audit.services import access_record_many, event_record
 from mace.meetings.forms import MemberForm, MoveForm, SeriesForm
 from mace.meetings.models import MeetingSeries, SeriesMember
 from mace.meetings.permissions import can_manage_meetings
@@ -120,11 +121,13 @@ def series_create(request):
     _require_manager(request)
     form = SeriesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        series = form.save(commit=False)
-        series.created_by = series.modified_by = request.user
-        series.save()
-        until = timezone.localdate() + dt.timedelta(days=GENERATE_AHEAD_DAYS)
-        created = schedule.series_generate(series=series, until=until, actor=request.user)
+        with transaction.atomic():
+            series = form.save(commit=False)
+            series.created_by = series.modified_by = request.user
+            series.save()
+            event_record(actor=request.user, verb=Event.Verb.RECORD_ADDED, obj=series)
+            until = timezone.localdate() + dt.timedelta(days=GENERATE_AHEAD_DAYS)
+            created = schedule.series_generate(series=series, until=until, actor=request.user)
         messages.success(request, f"The series is set up: {len(created)} meetings scheduled.")
         return redirect("meetings:series_detail", series.pk)
     return render(request, "meetings/series_form.html", {"form": form})
