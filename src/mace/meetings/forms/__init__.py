@@ -6,6 +6,7 @@ Forms check the shape of what was typed; the services check the rules.
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from mace.accounts.models import Agency, Role, User
 from mace.meetings.models import (
@@ -22,6 +23,15 @@ from mace.people.selectors import children_visible_to
 from mace.risk.forms.vrmp import _date
 
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def _items_open_to(user, meeting: Meeting):
+    """Listed items the user may name: contextual ones, and children whose record is open
+    to them (a restricted record they are not named on is left out)."""
+    return meeting.items.filter(
+        Q(child__isnull=True) | Q(child__in=children_visible_to(user).values("pk")),
+        status=AgendaItem.Status.LISTED,
+    ).select_related("child")
 
 
 def _required(form: forms.Form, messages: dict[str, str]) -> None:
@@ -253,11 +263,9 @@ class ActionForm(forms.Form):
     )
     due_date = _date("Due date")
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.filter(
-            status=AgendaItem.Status.LISTED
-        ).select_related("child")
+        self.fields["item"].queryset = _items_open_to(user, meeting)
         self.fields["item"].label_from_instance = lambda item: item.label
         self.fields["owner"].label_from_instance = lambda u: (
             f"{u.full_name} ({u.agency})" if u.agency_id else u.full_name
@@ -282,11 +290,9 @@ class AddendumForm(forms.Form):
         error_messages={"required": "Write the correction"},
     )
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.filter(
-            status=AgendaItem.Status.LISTED
-        ).select_related("child")
+        self.fields["item"].queryset = _items_open_to(user, meeting)
         self.fields["item"].label_from_instance = lambda item: item.label
 
 

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from mace.accounts.permissions import COHORT_ROLES
-from mace.meetings.models import AgendaItem, Invitation
+from mace.meetings.models import AgendaItem
 from mace.meetings.selectors.agenda import items_mark_locked, items_visible_to
-
-
-def sees_whole_meeting(user, meeting) -> bool:
-    """The coordinator, chairs, analysts, and those invited to the whole meeting."""
-    if user.role in COHORT_ROLES:
-        return True
-    return Invitation.objects.filter(
-        meeting=meeting,
-        user=user,
-        item__isnull=True,
-        sent_at__isnull=False,
-        revoked_at__isnull=True,
-    ).exists()
+from mace.meetings.selectors.papers import sees_whole_meeting
 
 
 def minutes_visible_parts(*, user, meeting, minutes) -> dict:
@@ -42,4 +29,5 @@ def minutes_visible_parts(*, user, meeting, minutes) -> dict:
         for addendum in minutes.addenda.select_related("item__child", "created_by")
         if (addendum.item_id is None and whole) or addendum.item_id in visible
     ]
+    items_mark_locked(user=user, items=[a.item for a in addenda if a.item_id])
     return {"general": whole, "entries": entries, "addenda": addenda}

@@ -4,13 +4,15 @@ the coordinator adds, reorders, defers and removes items, with reasons."""
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from mace.meetings.models import AgendaItem, Discussion, Kind, Meeting, Outcome
+from mace.meetings.models import AgendaItem, Discussion, Invitation, Kind, Meeting, Outcome
+from mace.meetings.selectors.agenda import agenda_slots
 from mace.meetings.services.common import require_manager, stamp
 from mace.meetings.services.invitations import item_grants_open, item_grants_revoke
 from mace.referrals.models import Referral
@@ -210,6 +212,18 @@ def agenda_fill(*, meeting: Meeting, actor=None) -> list[AgendaItem]:
     return added
 
 
+@contextmanager
+def _slot_times_followed(meeting: Meeting):
+    """Practitioners hold a calendar entry for their child's slot: when a change to the
+    agenda moves a slot, its invitation is marked to be sent again (with the new time)."""
+    before = agenda_slots(meeting)
+    yield
+    after = agenda_slots(meeting)
+    moved = [pk for pk, (start, _) in after.items() if pk in before and before[pk][0] != start]
+    if moved:
+        Invitation.objects.filter(item_id__in=moved, revoked_at__isnull=True).update(sent_at=None)
+
+
 def _editable(meeting: Meeting) -> None:
     if meeting.status != Meeting.Status.SCHEDULED:
         raise ValidationError("The agenda of a meeting that has been held cannot be changed")
@@ -248,7 +262,7 @@ def item_move(*, actor, item: AgendaItem, offset: int) -> None:
     """Move an item up (offset -1) or down (+1) the agenda."""
     require_manager(actor)
     _editable(item.meeting)
-    with transaction.atomic():
+    with transaction.atomic(), _slot_times_followed(item.meeting):
         items = list(item.meeting.items.filter(status=LISTED).select_for_update())
         index = next((i for i, other in enumerate(items) if other.pk == item.pk), None)
         if index is None:
@@ -266,7 +280,7 @@ def item_move(*, actor, item: AgendaItem, offset: int) -> None:
 def item_set_information(*, actor, item: AgendaItem, for_information: bool) -> AgendaItem:
     require_manager(actor)
     _editable(item.meeting)
-    with transaction.atomic():
+    with transaction.atomic(), _slot_times_followed(item.meeting):
         item.for_information = for_information
         stamp(item, actor, new=False, child=item.child)
         item.save(update_fields=["for_information", "modified_by", "modified_at"])
@@ -291,7 +305,7 @@ def item_remove(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
     require_manager(actor)
     reason = _reason(reason)
     _editable(item.meeting)
-    with transaction.atomic():
+    with transaction.atomic(), _slot_times_followed(item.meeting):
         _listed(item)
         item.status = AgendaItem.Status.REMOVED
         item.status_reason = reason
@@ -307,7 +321,7 @@ def item_defer(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
     reason = _reason(reason)
     meeting = item.meeting
     _editable(meeting)
-    with transaction.atomic():
+    with transaction.atomic(), _slot_times_followed(item.meeting):
         _listed(item)
         later = _upcoming(meeting.kind, meeting.date).exclude(pk=meeting.pk)
         if item.child_id and not item.for_information:

@@ -262,12 +262,18 @@ def meeting_close(*, actor, meeting: Meeting) -> Meeting:
         .order_by("position")
     )
     problems = []
+    open_ids = set(
+        children_visible_to(actor)
+        .filter(pk__in=[item.child_id for item in items])
+        .values_list("pk", flat=True)
+    )
     for item in items:
         if item.for_information:
             continue  # shared with the meeting, not discussed
         missing = discussion_check(getattr(item, "discussion", None))
         if missing:
-            problems.append(f"{item.child.full_name}: {'; '.join(missing.values()).lower()}")
+            name = item.child.full_name if item.child_id in open_ids else "A restricted record"
+            problems.append(f"{name}: {'; '.join(missing.values()).lower()}")
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():

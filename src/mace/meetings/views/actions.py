@@ -10,11 +10,11 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from mace.audit.services import access_record_many
+from mace.audit.services import access_record, access_record_many
 from mace.meetings.forms import CompleteForm
 from mace.meetings.models import Action
 from mace.meetings.permissions import can_manage_meetings
-from mace.meetings.selectors.actions import actions_overdue
+from mace.meetings.selectors.actions import actions_mark_locked, actions_overdue
 from mace.meetings.services import recording
 from mace.people.selectors import children_visible_to
 from mace.risk.views.common import attach_errors
@@ -39,6 +39,9 @@ def complete(request, action_id: uuid.UUID):
         action.owner_id != request.user.pk and not can_manage_meetings(request.user)
     ):
         raise Http404("No such action")
+    [action] = actions_mark_locked(user=request.user, actions=[action])
+    if action.child_id and not action.child_locked:
+        access_record(actor=request.user, child=action.child)
     form = CompleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -63,8 +63,11 @@ def meeting_detail(request, meeting_id: uuid.UUID):
         "overdue_actions": [],
     }
     if manage:
-        context["taken_off"] = list(
-            meeting.items.exclude(status="listed").select_related("child", "deferred_to__meeting")
+        context["taken_off"] = selectors.items_mark_locked(
+            user=request.user,
+            items=meeting.items.exclude(status="listed").select_related(
+                "child", "deferred_to__meeting"
+            ),
         )
         if meeting.is_child_focused and meeting.status == meeting.Status.SCHEDULED:
             # Restricted records the user has not opened are left out of these lists.
@@ -80,12 +83,14 @@ def meeting_detail(request, meeting_id: uuid.UUID):
                     Q(child__isnull=True) | Q(child__in=visible)
                 )[:50]
             )
-    selectors.items_access_record(user=request.user, items=items)
-    access_record_many(
-        actor=request.user,
-        children=[a.child for a in context["overdue_actions"] if a.child_id],
-        payload={"page": "overdue actions"},
-    )
+    selectors.items_access_record(user=request.user, items=[*items, *context["taken_off"]])
+    listed = [
+        *(r.child for r in context["pending_referrals"] if r.child_id),
+        *(d.item.child for d in context["due_reviews"]),
+        *(a.child for a in context["overdue_actions"] if a.child_id),
+    ]
+    if listed:
+        access_record_many(actor=request.user, children=listed, payload={"page": "agenda"})
     return render(request, "meetings/meeting_detail.html", context)
 
 

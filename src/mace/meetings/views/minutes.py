@@ -47,6 +47,10 @@ def minutes(request, meeting_id: uuid.UUID):
     elif request.method == "POST":
         raise PermissionDenied("These minutes cannot be edited.")
     parts = minutes_visible_parts(user=request.user, meeting=meeting, minutes=record)
+    if form is not None and form.is_bound:
+        # Not saved (the general text was wrong): show each child's minutes as typed.
+        for entry in parts["entries"]:
+            entry.text = request.POST.get(f"entry-{entry.item_id}", entry.text)
     items_access_record(user=request.user, items=[entry.item for entry in parts["entries"]])
     return render(
         request,
@@ -58,8 +62,10 @@ def minutes(request, meeting_id: uuid.UUID):
             "parts": parts,
             "can_manage": manage,
             "can_approve": record is not None and can_approve_minutes(request.user, meeting),
-            "addendum_form": AddendumForm(prefix="addendum", meeting=meeting)
-            if record is not None and record.is_locked and manage
+            "addendum_form": AddendumForm(prefix="addendum", meeting=meeting, user=request.user)
+            if record is not None
+            and record.is_locked
+            and (manage or can_approve_minutes(request.user, meeting))
             else None,
         },
     )
@@ -94,9 +100,11 @@ def approve(request, meeting_id: uuid.UUID):
 
 
 def addendum(request, meeting_id: uuid.UUID):
-    meeting = meeting_to_manage(request, meeting_id)
+    meeting = meeting_for(request, meeting_id)
+    if not (can_manage_meetings(request.user) or can_approve_minutes(request.user, meeting)):
+        raise PermissionDenied("Only the coordinator or the chair can correct minutes.")
     record = Minutes.objects.filter(meeting=meeting).first()
-    form = AddendumForm(request.POST or None, prefix="addendum", meeting=meeting)
+    form = AddendumForm(request.POST or None, prefix="addendum", meeting=meeting, user=request.user)
     if record is not None and request.method == "POST" and form.is_valid():
         try:
             services.addendum_add(

@@ -50,7 +50,11 @@ def _items(meeting):
 
 
 def run(request, meeting_id: uuid.UUID):
-    meeting = meeting_to_manage(request, meeting_id)
+    return _run_page(request, meeting_to_manage(request, meeting_id))
+
+
+def _run_page(request, meeting, *, finding_form=None):
+    """The meeting's overview; a finding that did not save is shown again, as typed."""
     items = items_mark_locked(user=request.user, items=_items(meeting))
     slots = agenda_slots(meeting)
     attendance = {row.agency_id: row for row in meeting.attendance.all()}
@@ -73,9 +77,9 @@ def run(request, meeting_id: uuid.UUID):
             "attendance_rows": rows,
             "statuses": Attendance.Status.choices,
             "findings": meeting.findings.all(),
-            "finding_form": FindingForm(prefix="finding"),
+            "finding_form": finding_form or FindingForm(prefix="finding"),
             "actions": meeting.actions.select_related("owner_agency", "owner", "item__child"),
-            "action_form": ActionForm(prefix="action", meeting=meeting),
+            "action_form": ActionForm(prefix="action", meeting=meeting, user=request.user),
             "locked": meeting.status != meeting.Status.SCHEDULED,
         },
     )
@@ -169,7 +173,9 @@ def run_item(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
             "autosave_url": reverse("meetings:autosave", args=[meeting.pk, item.pk]),
             "locked": locked,
             "actions": item.actions.select_related("owner_agency", "owner"),
-            "action_form": ActionForm(prefix="action", meeting=meeting, initial={"item": item}),
+            "action_form": ActionForm(
+                prefix="action", meeting=meeting, user=request.user, initial={"item": item}
+            ),
         },
     )
 
@@ -200,10 +206,12 @@ def autosave(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
 @require_POST
 def attendance(request, meeting_id: uuid.UUID):
     meeting = meeting_to_manage(request, meeting_id)
-    saved = 0
+    saved, unsaved = 0, []
     for agency in _agencies(meeting):
         form = AttendanceForm(request.POST, prefix=f"attendance-{agency.pk}")
         if not form.is_valid():
+            if form.data.get(f"attendance-{agency.pk}-attendee_name", "").strip():
+                unsaved.append(agency.name)  # a name typed, but no attendance chosen
             continue
         try:
             recording.attendance_record(
@@ -217,7 +225,15 @@ def attendance(request, meeting_id: uuid.UUID):
             messages.error(request, " ".join(exc.messages))
             return redirect("meetings:run", meeting.pk)
         saved += 1
-    messages.success(request, f"Attendance saved for {saved} agencies.")
+    if unsaved:
+        messages.error(
+            request,
+            "Choose present, deputy, apologies or absent for "
+            + ", ".join(unsaved)
+            + f" (saved for {saved} other agencies).",
+        )
+    else:
+        messages.success(request, f"Attendance saved for {saved} agencies.")
     return redirect(reverse("meetings:run", args=[meeting.pk]) + "#attendance")
 
 
@@ -233,14 +249,12 @@ def finding_add(request, meeting_id: uuid.UUID):
         else:
             messages.success(request, "Recorded.")
             return redirect(reverse("meetings:run", args=[meeting.pk]) + "#findings")
-    for error in [e for errs in form.errors.values() for e in errs]:
-        messages.error(request, error)
-    return redirect(reverse("meetings:run", args=[meeting.pk]) + "#findings")
+    return _run_page(request, meeting, finding_form=form)
 
 
 def action_add(request, meeting_id: uuid.UUID):
     meeting = meeting_to_manage(request, meeting_id)
-    form = ActionForm(request.POST or None, prefix="action", meeting=meeting)
+    form = ActionForm(request.POST or None, prefix="action", meeting=meeting, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

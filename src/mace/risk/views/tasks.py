@@ -10,7 +10,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from mace.audit.services import access_record_many
 from mace.meetings.selectors.actions import actions_for_owner as meeting_actions_for_owner
+from mace.meetings.selectors.actions import actions_mark_locked
 from mace.risk.forms.vrmp import CompleteActionForm
 from mace.risk.models import VrmpAction
 from mace.risk.selectors import vrmp as selectors
@@ -19,7 +21,12 @@ from mace.risk.services import vrmp as services
 
 def task_list(request):
     actions = list(selectors.actions_for_owner(user=request.user))
-    meeting_actions = list(meeting_actions_for_owner(user=request.user))
+    meeting_actions = actions_mark_locked(
+        user=request.user, actions=meeting_actions_for_owner(user=request.user)
+    )
+    shown = [a.child for a in meeting_actions if a.child_id and not a.child_locked]
+    if shown:
+        access_record_many(actor=request.user, children=shown, payload={"page": "tasks"})
     reviews = selectors.reviews_due_for_lead(user=request.user)
     today = timezone.localdate()
     return render(
