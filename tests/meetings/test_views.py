@@ -287,3 +287,22 @@ def test_accepting_a_referral_at_triage_says_which_meeting_it_is_on(
     )
     assert f"It is on the agenda of {meeting}." in response.content.decode()
     assert AgendaItem.objects.get(referral=referral).meeting == meeting
+
+
+def test_a_stale_live_screen_cannot_change_a_closed_meeting(signed_in, coordinator, meeting):
+    item = agenda.item_add(actor=coordinator, meeting=meeting, child=ChildFactory())
+    recording.discussion_save(
+        actor=coordinator,
+        item=item,
+        risk_level="medium",
+        outcome="step_down",
+    )
+    recording.meeting_close(actor=coordinator, meeting=meeting)
+
+    response = signed_in(coordinator).post(
+        f"/meetings/{meeting.pk}/run/{item.pk}/save/", {"outcome": ""}
+    )
+
+    assert response.status_code == 409
+    assert "correct the minutes" in response.json()["errors"][0]
+    assert Discussion.objects.get(item=item).outcome == "step_down"

@@ -49,9 +49,15 @@ if (form && form.dataset.autosaveUrl) {
     return true;
   };
 
+  // One request at a time; `edits` counts changes so that a reply only clears the local
+  // copy when nothing was typed while it was on its way.
+  let edits = 0;
+  let inFlight = false;
   const save = async () => {
-    if (!dirty || submitting) return;
+    if (!dirty || submitting || inFlight) return;
     dirty = false;
+    inFlight = true;
+    const sent = edits;
     try {
       const response = await fetch(form.dataset.autosaveUrl, {
         method: "POST",
@@ -59,9 +65,22 @@ if (form && form.dataset.autosaveUrl) {
         credentials: "same-origin",
         headers: { "X-Requested-With": "fetch" },
       });
+      if (response.status >= 400 && response.status < 500) {
+        // Refused, not lost: say why (the meeting was closed, the item deferred, ...).
+        let reason = "This page can no longer be saved: reload it.";
+        try {
+          const body = await response.json();
+          if (body.errors && body.errors.length) reason = body.errors.join(" ");
+        } catch {
+          // not JSON (a sign-in page, a 403): keep the general message
+        }
+        say(`Not saved: ${reason} What you typed is kept in this browser.`);
+        return;
+      }
       if (!response.ok) throw new Error(String(response.status));
       const result = await response.json();
-      localStorage.removeItem(key);
+      if (edits === sent) localStorage.removeItem(key);
+      else dirty = true;
       const problems = Object.values(result.errors || {}).flat();
       say(
         problems.length
@@ -70,7 +89,14 @@ if (form && form.dataset.autosaveUrl) {
       );
     } catch {
       dirty = true; // try again on the next change or tick
+      keep();
       say("Not connected: what you type is kept in this browser and saved when the connection is back.");
+    } finally {
+      inFlight = false;
+      if (dirty && !submitting) {
+        clearTimeout(timer);
+        timer = setTimeout(save, 1000);
+      }
     }
   };
 
@@ -85,6 +111,7 @@ if (form && form.dataset.autosaveUrl) {
   });
   const changed = () => {
     dirty = true;
+    edits += 1;
     keep();
     clearTimeout(timer);
     timer = setTimeout(save, 1000);
