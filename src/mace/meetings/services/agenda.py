@@ -328,6 +328,13 @@ def item_defer(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
             later = later.annotate(listed=Count("items", filter=_TAKES_ROOM)).filter(
                 listed__lt=F("capacity")
             )
+        if item.child_id:
+            # Not to a meeting the child is already on.
+            later = later.exclude(
+                pk__in=AgendaItem.objects.filter(child_id=item.child_id, status=LISTED).values(
+                    "meeting_id"
+                )
+            )
         target = later.filter(date__gt=meeting.date).first()
         if target is None:
             raise ValidationError(

@@ -144,7 +144,9 @@ def series_detail(request, series_id: uuid.UUID):
     form = MemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            SeriesMember.objects.create(series=series, **form.cleaned_data)
+            with transaction.atomic():
+                member = SeriesMember.objects.create(series=series, **form.cleaned_data)
+                event_record(actor=request.user, verb=Event.Verb.RECORD_ADDED, obj=member)
         except IntegrityError:
             form.add_error("agency", "This agency already has a seat: remove it first")
         else:
