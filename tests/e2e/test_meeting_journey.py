@@ -51,6 +51,13 @@ def test_agenda_to_approved_minutes_and_the_owners_action(page, axe_check, sign_
     assert "Amara" in rows[1] and "10:20" in rows[1]
     axe_check(page)
 
+    # The papers: a page per child, the marking, the distribution list.
+    page.get_by_role("link", name="Papers").click()
+    page.get_by_text("Callum Featherstone").first.wait_for()
+    assert "RESTRICTED" in page.locator("main").inner_text().upper()
+    axe_check(page)
+    page.get_by_role("link", name="Back to the meeting").click()
+
     # Run the meeting: the first child while the connection drops.
     page.get_by_role("link", name="Run the meeting").click()
     axe_check(page)
