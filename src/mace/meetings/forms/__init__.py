@@ -6,7 +6,6 @@ Forms check the shape of what was typed; the services check the rules.
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 
 from mace.accounts.models import Agency, Role, User
 from mace.meetings.models import (
@@ -18,20 +17,11 @@ from mace.meetings.models import (
     Meeting,
     MeetingSeries,
 )
+from mace.meetings.selectors.agenda import items_open_to
 from mace.meetings.services.schedule import rrule_validate
-from mace.people.selectors import children_visible_to
 from mace.risk.forms.vrmp import _date
 
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-def _items_open_to(user, meeting: Meeting):
-    """Listed items the user may name: contextual ones, and children whose record is open
-    to them (a restricted record they are not named on is left out)."""
-    return meeting.items.filter(
-        Q(child__isnull=True) | Q(child__in=children_visible_to(user).values("pk")),
-        status=AgendaItem.Status.LISTED,
-    ).select_related("child")
 
 
 def _required(form: forms.Form, messages: dict[str, str]) -> None:
@@ -166,9 +156,9 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.filter(
-            status=AgendaItem.Status.LISTED, child__in=children_visible_to(user).values("pk")
-        ).select_related("child")
+        self.fields["item"].queryset = items_open_to(user=user, meeting=meeting).filter(
+            child__isnull=False
+        )
         self.fields["item"].label_from_instance = lambda item: item.child.full_name
 
     def clean_email(self):
@@ -265,7 +255,7 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = _items_open_to(user, meeting)
+        self.fields["item"].queryset = items_open_to(user=user, meeting=meeting)
         self.fields["item"].label_from_instance = lambda item: item.label
         self.fields["owner"].label_from_instance = lambda u: (
             f"{u.full_name} ({u.agency})" if u.agency_id else u.full_name
@@ -292,7 +282,7 @@ class AddendumForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = _items_open_to(user, meeting)
+        self.fields["item"].queryset = items_open_to(user=user, meeting=meeting)
         self.fields["item"].label_from_instance = lambda item: item.label
 
 

@@ -111,6 +111,15 @@ def past_meetings(*, user) -> QuerySet[Meeting]:
     )
 
 
+def items_open_to(*, user, meeting: Meeting) -> QuerySet[AgendaItem]:
+    """Listed items the user may name in a form: contextual ones, and children whose record
+    is open to them (a restricted record they are not named on is left out)."""
+    return meeting.items.filter(
+        Q(child__isnull=True) | Q(child__in=children_visible_to(user).values("pk")),
+        status=AgendaItem.Status.LISTED,
+    ).select_related("child")
+
+
 def items_mark_locked(*, user, items) -> list[AgendaItem]:
     """Mark the items whose child is a restricted record this user may not open (cohort
     roles see every item; named users and broken glass open the record). One query."""
