@@ -306,3 +306,20 @@ def test_a_stale_live_screen_cannot_change_a_closed_meeting(signed_in, coordinat
     assert response.status_code == 409
     assert "correct the minutes" in response.json()["errors"][0]
     assert Discussion.objects.get(item=item).outcome == "step_down"
+
+
+def test_a_meeting_with_children_on_its_agenda_cannot_be_cancelled_until_they_move(
+    signed_in, coordinator, meeting
+):
+    from mace.meetings.models import Meeting
+
+    item = agenda.item_add(actor=coordinator, meeting=meeting, child=ChildFactory())
+    client = signed_in(coordinator)
+    url = f"/meetings/{meeting.pk}/cancel/"
+    response = client.post(url, {"reason": "Chair unwell"})
+    assert "Defer or remove the items on the agenda" in response.content.decode()
+    assert "Chair unwell" in response.content.decode()  # the reason typed is kept
+    agenda.item_remove(actor=coordinator, item=item, reason="Seen at strategy meeting instead")
+    client.post(url, {"reason": "Chair unwell"})
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.move_reason) == (Meeting.Status.CANCELLED, "Chair unwell")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("actions/<uuid:action_id>/complete/", actions.complete, name="action_complete"),
     path("<uuid:meeting_id>/", meetings.meeting_detail, name="detail"),
     path("<uuid:meeting_id>/move/", meetings.meeting_move, name="move"),
+    path("<uuid:meeting_id>/cancel/", meetings.meeting_cancel, name="cancel"),
     path("<uuid:meeting_id>/agenda/add/", agenda.item_add, name="item_add"),
     path("<uuid:meeting_id>/agenda/fill/", agenda.fill, name="agenda_fill"),
     path("<uuid:meeting_id>/items/<uuid:item_id>/move/", agenda.item_move, name="item_move"),

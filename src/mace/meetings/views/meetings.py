@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from mace.audit.models import Event
 from mace.audit.services import access_record_many, event_record
-from mace.meetings.forms import MemberForm, MoveForm, SeriesForm
+from mace.meetings.forms import MemberForm, MoveForm, ReasonForm, SeriesForm
 from mace.meetings.models import MeetingSeries, SeriesMember
 from mace.meetings.permissions import can_manage_meetings
 from mace.meetings.selectors import agenda as selectors
@@ -114,6 +114,22 @@ def meeting_move(request, meeting_id: uuid.UUID):
             )
             return redirect("meetings:detail", meeting.pk)
     return render(request, "meetings/meeting_move.html", {"meeting": meeting, "form": form})
+
+
+def meeting_cancel(request, meeting_id: uuid.UUID):
+    meeting = meeting_to_manage(request, meeting_id)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            schedule.meeting_cancel(
+                actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, "The meeting is cancelled.")
+            return redirect("meetings:detail", meeting.pk)
+    return render(request, "meetings/meeting_cancel.html", {"meeting": meeting, "form": form})
 
 
 def series_list(request):
