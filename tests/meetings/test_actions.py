@@ -92,14 +92,14 @@ def test_access_ends_with_the_owners_last_open_action_for_the_child_and_not_befo
     assert list(actions_for_owner(user=world.owner)) == []
 
 
-def test_an_open_vrmp_action_keeps_the_child_open_after_the_meeting_action(world):
+def _vrmp_action(world):
     plan = vrmp_create(
         actor=world.coordinator,
         child=world.child,
         vulnerabilities="Excluded from school",
         next_review_date=_in(84),
     ).vrmp
-    vrmp_action = vrmp_action_add(
+    return vrmp_action_add(
         actor=world.coordinator,
         vrmp=plan,
         description="Education, training and employment referral",
@@ -107,32 +107,24 @@ def test_an_open_vrmp_action_keeps_the_child_open_after_the_meeting_action(world
         owner=world.owner,
         due_date=_in(14),
     )
-    meeting_action = world.add()
-    action_complete(actor=world.owner, action_id=meeting_action.pk, note="Sessions started")
-    assert world.child in children_visible_to(world.owner)
-    vrmp_action_complete(actor=world.owner, action_id=vrmp_action.pk, note="Referral made")
-    assert world.child not in children_visible_to(world.owner)
 
 
-def test_an_open_meeting_action_keeps_the_child_open_after_the_vrmp_action(world):
-    plan = vrmp_create(
-        actor=world.coordinator,
-        child=world.child,
-        vulnerabilities="Excluded from school",
-        next_review_date=_in(84),
-    ).vrmp
-    vrmp_action = vrmp_action_add(
-        actor=world.coordinator,
-        vrmp=plan,
-        description="Education, training and employment referral",
-        owner_agency=world.youth_justice,
-        owner=world.owner,
-        due_date=_in(14),
-    )
+@pytest.mark.parametrize("meeting_action_first", [True, False])
+def test_access_lasts_until_the_last_open_action_of_either_kind(world, meeting_action_first):
+    vrmp_action = _vrmp_action(world)
     meeting_action = world.add()
-    vrmp_action_complete(actor=world.owner, action_id=vrmp_action.pk, note="Referral made")
+    steps = [
+        lambda: action_complete(
+            actor=world.owner, action_id=meeting_action.pk, note="Sessions started"
+        ),
+        lambda: vrmp_action_complete(
+            actor=world.owner, action_id=vrmp_action.pk, note="Referral made"
+        ),
+    ]
+    first, last = steps if meeting_action_first else steps[::-1]
+    first()
     assert world.child in children_visible_to(world.owner)
-    action_complete(actor=world.owner, action_id=meeting_action.pk, note="Sessions started")
+    last()
     assert world.child not in children_visible_to(world.owner)
 
 

@@ -31,3 +31,26 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class OwnedAction(TimeStampedModel):
+    """Something an agency (and, if named, a person) is to do by a date: VRMP actions and
+    MACE meeting actions. Completing one needs a note of what was done."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+        CANCELLED = "cancelled", "Cancelled"
+
+    description = models.TextField()
+    owner_agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    due_date = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completion_note = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from mace.core.models import TimeStampedModel
+from mace.core.models import OwnedAction, TimeStampedModel
 from mace.meetings.models.meeting import AgendaItem, Meeting
 from mace.risk.models import Level
 
@@ -83,13 +83,8 @@ class Finding(TimeStampedModel):
         ordering = ["kind", "created_at"]
 
 
-class Action(TimeStampedModel):
+class Action(OwnedAction):
     """An action or recommendation agreed at a meeting, with an owner and a due date."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
-        CANCELLED = "cancelled", "Cancelled"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
     item = models.ForeignKey(
@@ -99,15 +94,6 @@ class Action(TimeStampedModel):
         "people.Child", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     is_recommendation = models.BooleanField(default=False)
-    description = models.TextField()
-    owner_agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    due_date = models.DateField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
-    completed_at = models.DateTimeField(null=True, blank=True)
-    completion_note = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from mace.core.models import TimeStampedModel
+from mace.core.models import OwnedAction, TimeStampedModel
 
 
 class Vrmp(TimeStampedModel):
@@ -83,22 +83,10 @@ class VrmpReview(TimeStampedModel):
         ordering = ["-reviewed_on", "-created_at"]
 
 
-class VrmpAction(TimeStampedModel):
-    class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
-        CANCELLED = "cancelled", "Cancelled"
+class VrmpAction(OwnedAction):
+    """An action of the plan, with an owner and a due date."""
 
     vrmp = models.ForeignKey(Vrmp, on_delete=models.PROTECT, related_name="actions")
-    description = models.TextField()
-    owner_agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    due_date = models.DateField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
-    completed_at = models.DateTimeField(null=True, blank=True)
-    completion_note = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
