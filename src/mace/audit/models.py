@@ -55,6 +55,36 @@ class Event(models.Model):
         TWO_FACTOR_VERIFIED = "account.2fa_verified", "Passed two-factor authentication"
         TWO_FACTOR_FAILED = "account.2fa_failed", "Failed two-factor authentication"
         USER_CREATED = "account.user_created", "Created a user"
+        SIGN_IN_LINK_SENT = "account.sign_in_link_sent", "Was emailed a referrer's sign-in link"
+        SIGN_IN_LINK_REFUSED = (
+            "account.sign_in_link_refused",
+            "Asked for a sign-in link for a staff account (told to use the password)",
+        )
+        SIGN_IN_LINK_USED = "account.sign_in_link_used", "Signed in with a referrer's sign-in link"
+        SIGN_IN_LINK_REJECTED = (
+            "account.sign_in_link_rejected",
+            "Tried a sign-in link that did not sign in",
+        )
+        RATE_LIMITED = "account.rate_limited", "Was refused: too many attempts"
+        # Administration (never case data).
+        USER_INVITED = "account.user_invited", "Invited a user"
+        INVITATION_ACCEPTED = "account.invitation_accepted", "Accepted an invitation"
+        USER_CHANGED = "account.user_changed", "Changed a user's name, role or agency"
+        USER_SWITCHED_OFF = "account.user_switched_off", "Switched off a user"
+        USER_SWITCHED_ON = "account.user_switched_on", "Switched a user back on"
+        TWO_FACTOR_RESET = "account.2fa_reset", "Reset a user's two-factor authentication"
+        AGENCY_CREATED = "agency.created", "Added an agency"
+        AGENCY_CHANGED = "agency.changed", "Changed an agency"
+        DOMAIN_ADDED = "referrals.domain_added", "Allowed a referrer email domain"
+        DOMAIN_REMOVED = "referrals.domain_removed", "Removed an allowed referrer email domain"
+        SERIES_CREATED = "meetings.series_created", "Set up a meeting series"
+        SERIES_CHANGED = "meetings.series_changed", "Changed a meeting series"
+        SERIES_MEMBER_ADDED = "meetings.series_member_added", "Added a core member to a series"
+        SERIES_MEMBER_REMOVED = (
+            "meetings.series_member_removed",
+            "Removed a core member from a series",
+        )
+        CATALOGUE_LOADED = "risk.catalogue_loaded", "Loaded a risk tool catalogue version"
 
     id = models.BigAutoField(primary_key=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
