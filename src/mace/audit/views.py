@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -15,6 +14,7 @@ from mace.audit import selectors
 from mace.audit.forms import LogFilterForm, ReviewForm
 from mace.audit.models import Event
 from mace.audit.services import event_record
+from mace.core import csvsafe
 from mace.people import selectors as people_selectors
 from mace.people import services as people_services
 
@@ -73,7 +73,7 @@ def access_log_export(request):
         verb=Event.Verb.LOG_EXPORTED,
         payload={k: str(v) for k, v in filters.__dict__.items() if v},
     )
-    writer = csv.writer(_Echo())
+    writer = csvsafe.writer(_Echo())
 
     def rows():
         yield writer.writerow(CSV_COLUMNS)

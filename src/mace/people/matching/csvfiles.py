@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mace.core import csvsafe
 from mace.people.matching.records import PersonRecord, parse_date
 
 COLUMNS = ("id", "given_name", "family_name", "date_of_birth", "sex", "postcode", "address")
@@ -86,7 +87,7 @@ def write_matches(*, path: Path, rows: Iterable[tuple], explain: bool) -> int:
     header = ["id_a", "id_b", "score"] + (["reasons"] if explain else [])
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csvsafe.writer(handle)
         writer.writerow(header)
         for row in rows:
             id_a, id_b, score, *rest = row
