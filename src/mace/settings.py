@@ -50,7 +50,10 @@ else:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver", "[::1]"]
     _database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'mace.sqlite3'}"
 
-DEBUG = DEMO and _env_bool("MACE_DEBUG", True)
+# DEBUG is off by default everywhere, the demo included, so that every error page a user can
+# reach is the service's own (Django's technical 404 lists every URL pattern). A developer
+# who wants the technical pages sets MACE_DEBUG=1 in demo mode; production never has them.
+DEBUG = DEMO and _env_bool("MACE_DEBUG", False)
 
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -188,8 +191,11 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-# Collected files are for production; demo and tests serve from the finders (WhiteNoise).
-STATIC_ROOT = VAR_DIR / "static" if PRODUCTION else None
+# Production and the demo serve collected, hashed, compressed files with WhiteNoise (`mace
+# demo` runs collectstatic first); tests, and a demo run with MACE_DEBUG=1, serve from the
+# finders so that no collect step is needed.
+COLLECTED_STATIC = PRODUCTION or (DEMO and not DEBUG)
+STATIC_ROOT = VAR_DIR / "static" if COLLECTED_STATIC else None
 STATICFILES_DIRS = [
     ("govuk", PROJECT_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
     # Our stylesheet, compiled from src/mace/web/scss by `make assets`.
@@ -200,12 +206,12 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if PRODUCTION
+            if COLLECTED_STATIC
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_USE_FINDERS = not COLLECTED_STATIC
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

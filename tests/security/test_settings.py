@@ -123,3 +123,27 @@ def test_forms_need_a_csrf_token(make_user):
     )
     assert response.status_code == 403
     assert "Your form expired" in response.content.decode()
+
+
+def test_the_demo_shows_the_services_own_error_pages_and_serves_collected_files(tmp_path):
+    """`make run` (MACE_ENV=demo) runs with DEBUG off: a page nobody may see, or that does not
+    exist, gets the service's 404, never Django's technical page listing every URL pattern;
+    static files are collected, hashed and served by WhiteNoise as in production."""
+    code = (
+        "from django.conf import settings as s;"
+        "from django.test import Client;"
+        "r = Client().get('/no-such-page/');"
+        "print(s.DEBUG, s.WHITENOISE_USE_FINDERS, s.STATIC_ROOT is not None,"
+        " s.STORAGES['staticfiles']['BACKEND'].rsplit('.', 1)[-1]);"
+        "t = r.content.decode();"
+        "print(r.status_code, 'URLconf' in t, 'Page not found' in t)"
+    )
+    env = {"MACE_ENV": "demo", "MACE_VAR_DIR": str(tmp_path)}
+    collected = _mace("collectstatic", "--noinput", "-v", "0", env=env)  # as `mace demo` does
+    assert collected.returncode == 0, collected.stderr
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    result = _mace("shell", "--no-imports", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    settings_line, page_line = result.stdout.split("\n")[:2]
+    assert settings_line == "False False True CompressedManifestStaticFilesStorage"
+    assert page_line == "404 False True"

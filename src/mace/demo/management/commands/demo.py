@@ -40,6 +40,9 @@ class Command(BaseCommand):
         verbosity = options["verbosity"]
         stream = getattr(self.stdout, "_out", None)
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0), stdout=stream)
+        if settings.STATIC_ROOT:
+            # Served as in production: collected, hashed and compressed, by WhiteNoise.
+            call_command("collectstatic", interactive=False, verbosity=0, stdout=stream)
         # Users first, so the seeded records name them (assessors, plan leads, the member's
         # police actions) rather than a system user; then again, for the grants that need
         # children (ensure_demo_users is idempotent).
