@@ -173,6 +173,20 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 AXES_ENABLED = _env_bool("MACE_AXES_ENABLED", True)
 
+# Rate limits, counted from the audit log (docs/adr/0012-sign-in-links-and-rate-limits.md).
+# Sign-in link requests (a link or a "use your password" email): per address and per client.
+MACE_SIGNIN_LINK_PER_ADDRESS = int(os.environ.get("MACE_SIGNIN_LINK_PER_ADDRESS", "3"))
+MACE_SIGNIN_LINK_PER_ADDRESS_MINUTES = int(
+    os.environ.get("MACE_SIGNIN_LINK_PER_ADDRESS_MINUTES", "15")
+)
+MACE_SIGNIN_LINK_PER_CLIENT = int(os.environ.get("MACE_SIGNIN_LINK_PER_CLIENT", "30"))
+MACE_SIGNIN_LINK_PER_CLIENT_MINUTES = int(
+    os.environ.get("MACE_SIGNIN_LINK_PER_CLIENT_MINUTES", "60")
+)
+# Wrong two-factor codes (verifying or confirming enrolment) per user.
+MACE_TWO_FACTOR_FAILURES = int(os.environ.get("MACE_TWO_FACTOR_FAILURES", "5"))
+MACE_TWO_FACTOR_FAILURES_MINUTES = int(os.environ.get("MACE_TWO_FACTOR_FAILURES_MINUTES", "15"))
+
 # Break-glass access to a restricted record lasts this long.
 MACE_BREAK_GLASS_HOURS = int(os.environ.get("MACE_BREAK_GLASS_HOURS", "4"))
 # An invitation to a meeting gives access to the child's papers until this many days after.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 
 import pytest
@@ -108,4 +109,12 @@ def test_only_a_hash_of_the_token_is_stored(client, request_link):
     request_link("hv@nhs.net")
     url = _link_from_email()
     token = url.rstrip("/").rsplit("/", 1)[-1]
-    assert not SignInLink.objects.filter(token_hash=token).exists()
+    assert len(token) >= 40  # 32 random bytes, URL-safe
+    link = SignInLink.objects.get(email="hv@nhs.net")
+    assert link.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    # The token itself is in no column of the row.
+    stored = [str(getattr(link, f.attname)) for f in SignInLink._meta.concrete_fields]
+    assert not any(token in value for value in stored)
+    # And the stored hash is no use as a link.
+    assert client.post(f"/refer/sign-in/{link.token_hash}/").status_code == 410
+    assert client.post(url).status_code == 302

@@ -5,9 +5,13 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware as _LoginRequired
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from mace.accounts.services import SESSION_SIGNED_IN_WITH, SIGNED_IN_WITH_REFERRER_LINK
 
 
 class LoginRequiredMiddleware(_LoginRequired):
@@ -29,6 +33,19 @@ class TwoFactorRequiredMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
+        if (
+            user.is_authenticated
+            and user.requires_two_factor
+            and request.session.get(SESSION_SIGNED_IN_WITH) == SIGNED_IN_WITH_REFERRER_LINK
+        ):
+            # A referrer's link session whose account is now staff (its role changed while
+            # signed in): a link never opens a staff account, so the session ends, in the
+            # demo's waiver too.
+            logout(request)
+            messages.error(
+                request, "Sign in with your email address and password to use this account."
+            )
+            return redirect(settings.LOGIN_URL)
         if not user.is_authenticated or settings.MACE_WAIVE_2FA:
             return None
         if not user.requires_two_factor or user.is_verified():

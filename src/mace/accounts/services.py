@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -9,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mace.accounts.models import Agency, Role, User
 from mace.accounts.permissions import can_administer
+from mace.accounts.ratelimit import rate_limit_check, rate_limit_refuse, wait_phrase
 from mace.audit.models import Event
 from mace.audit.services import event_record
 
@@ -55,6 +59,49 @@ def user_create(
     return user
 
 
+# How a session signed in. Only a session that signed in with the password may enrol an
+# authenticator or pass the second factor: an emailed link (referrers only) never reaches a
+# staff account (docs/adr/0012-sign-in-links-and-rate-limits.md).
+SESSION_SIGNED_IN_WITH = "mace_signed_in_with"
+SIGNED_IN_WITH_PASSWORD = "password"  # noqa: S105 (the name of a method, not a secret)
+SIGNED_IN_WITH_REFERRER_LINK = "referrer-link"
+
+
+def session_mark_signed_in(*, session, method: str) -> None:
+    """Record in the session how its user just signed in (call it after ``login()``)."""
+    session[SESSION_SIGNED_IN_WITH] = method
+
+
+def session_signed_in_with_password(*, session) -> bool:
+    """Did this session sign in with the password? Deny if it does not say so."""
+    return session.get(SESSION_SIGNED_IN_WITH) == SIGNED_IN_WITH_PASSWORD
+
+
+def _two_factor_limit_check(*, user: User) -> None:
+    """Refuse (audited) any code once the user has entered too many wrong ones.
+
+    Counts this user's wrong codes since their last right one, within the window; checked
+    before the code is, so that the code after the limit is refused even if it is right.
+    """
+    window = dt.timedelta(minutes=settings.MACE_TWO_FACTOR_FAILURES_MINUTES)
+    if not rate_limit_check(
+        key_kind="user",
+        key=user.pk,
+        verb=Event.Verb.TWO_FACTOR_FAILED,
+        limit=settings.MACE_TWO_FACTOR_FAILURES,
+        window=window,
+        reset_by=(Event.Verb.TWO_FACTOR_VERIFIED, Event.Verb.TWO_FACTOR_ENROLLED),
+    ):
+        raise rate_limit_refuse(
+            limit_name="two_factor_code",
+            message="You have entered too many wrong codes. "
+            f"Wait {wait_phrase(window)}, then try again.",
+            limit=settings.MACE_TWO_FACTOR_FAILURES,
+            window=window,
+            actor=user,
+        )
+
+
 def totp_device_for_enrolment(*, user: User) -> TOTPDevice:
     """The user's unconfirmed authenticator device, created on first use."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
@@ -64,7 +111,11 @@ def totp_device_for_enrolment(*, user: User) -> TOTPDevice:
 
 
 def totp_device_confirm(*, user: User, token: str) -> TOTPDevice | None:
-    """Confirm enrolment with the first code the app shows; None if the code is wrong."""
+    """Confirm enrolment with the first code the app shows; None if the code is wrong.
+
+    Raises ``RateLimited`` after too many wrong codes.
+    """
+    _two_factor_limit_check(user=user)
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None or not device.verify_token(_clean_token(token)):
         event_record(actor=user, verb=Event.Verb.TWO_FACTOR_FAILED)
@@ -76,7 +127,11 @@ def totp_device_confirm(*, user: User, token: str) -> TOTPDevice | None:
 
 
 def totp_verify(*, user: User, token: str) -> TOTPDevice | None:
-    """Check a code against the user's confirmed devices; None (and logged) if none matches."""
+    """Check a code against the user's confirmed devices; None (and logged) if none matches.
+
+    Raises ``RateLimited`` after too many wrong codes.
+    """
+    _two_factor_limit_check(user=user)
     token = _clean_token(token)
     for device in TOTPDevice.objects.devices_for_user(user, confirmed=True):
         allowed, _ = device.verify_is_allowed()

@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from mace.accounts.ratelimit import RateLimited
+from mace.accounts.services import SIGNED_IN_WITH_REFERRER_LINK, session_mark_signed_in
 from mace.referrals.forms.other import EmailForm
 from mace.referrals.forms.steps import PerpetratorFormSet, step_form_class
 from mace.referrals.models import Referral
@@ -20,7 +22,11 @@ from mace.referrals.permissions import can_refer
 from mace.referrals.sections import PERPETRATOR_FIELDS, section, sections_for
 from mace.referrals.selectors.referrals import referral_get_for_referrer, referrals_made_by
 from mace.referrals.services import referrals as services
-from mace.referrals.services.signin import signin_link_consume, signin_link_request
+from mace.referrals.services.signin import (
+    LINK_GONE,
+    signin_link_consume,
+    signin_link_request,
+)
 from mace.risk.views.common import attach_errors
 
 
@@ -32,7 +38,9 @@ def start(request):
 
 @login_not_required
 def sign_in_request(request):
+    """Ask for a link. Every accepted request gets the same answer, whatever the address."""
     form = EmailForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             signin_link_request(
@@ -40,13 +48,17 @@ def sign_in_request(request):
                 link_base=request.build_absolute_uri(reverse("refer:sign_in_sent")).replace(
                     "/sent/", ""
                 ),
+                password_url=request.build_absolute_uri(reverse("accounts:login")),
             )
+        except RateLimited as exc:
+            form.add_error("email", exc.messages[0])
+            status = 429
         except ValidationError as exc:
             attach_errors(form, exc)
         else:
             request.session["sign_in_email"] = form.cleaned_data["email"]
             return redirect("refer:sign_in_sent")
-    return render(request, "referrals/sign_in.html", {"form": form})
+    return render(request, "referrals/sign_in.html", {"form": form}, status=status)
 
 
 @login_not_required
@@ -64,9 +76,15 @@ def sign_in_link(request, token: str):
             user = signin_link_consume(token=token)
         except ValidationError as exc:
             return render(
-                request, "referrals/sign_in_failed.html", {"message": exc.messages[0]}, status=410
+                request,
+                "referrals/sign_in_failed.html",
+                {"message": exc.messages[0], "use_password": exc.code == "staff_account"},
+                status=410 if exc.code in LINK_GONE else 403,
             )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        # Marks the session as not signed in with a password: it can never enrol or pass a
+        # second factor (mace.accounts.views.two_factor).
+        session_mark_signed_in(session=request.session, method=SIGNED_IN_WITH_REFERRER_LINK)
         return redirect("referrals:list")
     return render(request, "referrals/sign_in_confirm.html")
 
