@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "mace.risk",
     "mace.referrals",
     "mace.meetings",
+    "mace.administration",
     "mace.web",
     "mace.demo",
 ]

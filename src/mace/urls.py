@@ -19,6 +19,8 @@ urlpatterns = [
     path("triage/", include("mace.referrals.triage_urls")),
     path("meetings/", include(("mace.meetings.urls", "meetings"))),
     path("audit/", include("mace.audit.urls")),
+    path("administration/", include("mace.administration.urls")),
+    path("invitation/", include("mace.administration.invitation_urls")),
     # The admin signs in through the service's own sign-in (second factor and lockout).
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),

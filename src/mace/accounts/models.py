@@ -107,3 +107,48 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def requires_two_factor(self) -> bool:
         return self.role != Role.REFERRER
+
+
+class Invitation(models.Model):
+    """A one-time link that lets an invited user choose their password (never signs in).
+
+    Only a hash of the token is stored; the token itself is in the emailed link. A newer
+    invitation revokes the older ones; switching the user off revokes them too.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.user_id}"
+
+    def is_pending(self, now=None) -> bool:
+        """Neither accepted nor revoked, and not yet expired."""
+        now = now or timezone.now()
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > now
+
+
+class UserSession(models.Model):
+    """Which session belongs to whom, so that switching a user off ends every session."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="tracked_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Session of {self.user_id}"

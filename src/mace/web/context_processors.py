@@ -31,7 +31,7 @@ def _navigation(user) -> list[tuple[str, str]]:
         items.append(("Access log", reverse("audit:log")))
         items.append(("Break-glass reviews", reverse("audit:break_glass_list")))
     if can_administer(user):
-        items.append(("Administration", reverse("admin:index")))
+        items.append(("Administration", reverse("administration:index")))
     return items
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from mace.accounts.administration import invitations_pending_count
 from mace.accounts.models import Agency, Role, User
 from mace.accounts.permissions import can_view_audit
 from mace.audit.selectors import break_glass_grants
@@ -81,6 +82,7 @@ def _home_context(*, user) -> dict:
     if role == Role.ADMIN:
         return {
             "user_count": User.objects.filter(is_active=True).count(),
+            "invitation_count": invitations_pending_count(),
             "agency_count": Agency.objects.filter(is_active=True).count(),
         }
     return {}

@@ -7,20 +7,19 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mace.audit.models import Event
-from mace.audit.services import access_record_many, event_record
+from mace.audit.services import access_record_many
 from mace.meetings.forms import MemberForm, MoveForm, ReasonForm, SeriesForm
-from mace.meetings.models import MeetingSeries, SeriesMember
+from mace.meetings.models import MeetingSeries
 from mace.meetings.permissions import can_manage_meetings
 from mace.meetings.selectors import agenda as selectors
 from mace.meetings.selectors.actions import actions_overdue
 from mace.meetings.services import schedule
+from mace.meetings.services import series as series_services
 from mace.meetings.services.agenda import referrals_pending, reviews_due
 from mace.meetings.views.common import meeting_for, meeting_to_manage
 from mace.people.selectors import children_visible_to
@@ -142,15 +141,14 @@ def series_create(request):
     _require_manager(request)
     form = SeriesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            series = form.save(commit=False)
-            series.created_by = series.modified_by = request.user
-            series.save()
-            event_record(actor=request.user, verb=Event.Verb.RECORD_ADDED, obj=series)
-            until = timezone.localdate() + dt.timedelta(days=GENERATE_AHEAD_DAYS)
-            created = schedule.series_generate(series=series, until=until, actor=request.user)
-        messages.success(request, f"The series is set up: {len(created)} meetings scheduled.")
-        return redirect("meetings:series_detail", series.pk)
+        try:
+            series = series_services.series_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            count = series.meetings.count()
+            messages.success(request, f"The series is set up: {count} meetings scheduled.")
+            return redirect("meetings:series_detail", series.pk)
     return render(request, "meetings/series_form.html", {"form": form})
 
 
@@ -160,11 +158,11 @@ def series_detail(request, series_id: uuid.UUID):
     form = MemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                member = SeriesMember.objects.create(series=series, **form.cleaned_data)
-                event_record(actor=request.user, verb=Event.Verb.RECORD_ADDED, obj=member)
-        except IntegrityError:
-            form.add_error("agency", "This agency already has a seat: remove it first")
+            series_services.series_member_add(
+                actor=request.user, series=series, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
         else:
             messages.success(request, f"{form.cleaned_data['agency']} has a seat on the series.")
             return redirect("meetings:series_detail", series.pk)

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from mace.risk.catalogues import CatalogueError
-from mace.risk.services.catalogue import catalogue_load
+from mace.risk.services.catalogue import catalogue_version_load
 
 
 class Command(BaseCommand):
@@ -39,11 +39,13 @@ class Command(BaseCommand):
                 content = parse_catalogue(text)
                 self.stdout.write(f"{path}: version {content['version']} is valid")
                 return
-            catalogue = catalogue_load(actor=None, text=text, activate=not options["no_activate"])
+            outcome = catalogue_version_load(
+                actor=None, text=text, activate=not options["no_activate"]
+            )
         except CatalogueError as exc:
             lines = "\n".join(f"  {path}:{p.line or '?'}: {p.message}" for p in exc.problems)
             raise CommandError(f"{path} is not a valid catalogue:\n{lines}") from exc
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
-        state = "active" if catalogue.is_active else "stored, not active"
-        self.stdout.write(f"Loaded {catalogue.title} version {catalogue.version} ({state})")
+        # An identical version already stored is not an error: nothing changes, and it says so.
+        self.stdout.write(outcome.message)
