@@ -34,6 +34,10 @@ class Event(models.Model):
         CHILD_HISTORY_VIEWED = "child.history_viewed", "Read a child's change history"
         PAPERS_DOWNLOADED = "meeting.papers_downloaded", "Downloaded meeting papers or minutes"
         CHILD_RESTRICTED_REFUSED = "child.restricted_refused", "Was refused a restricted record"
+        RESTRICTED_LISTED = (
+            "child.restricted_listed",
+            "Saw a restricted record listed, without anything that identifies the child",
+        )
         BREAK_GLASS = "child.break_glass", "Broke glass to open a restricted record"
         # Writes to a child's record (history keeps the before and after).
         RECORD_ADDED = "record.added", "Added to a child's record"

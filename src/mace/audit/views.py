@@ -5,15 +5,12 @@ from __future__ import annotations
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from mace.audit import selectors
 from mace.audit.forms import LogFilterForm, ReviewForm
-from mace.audit.models import Event
-from mace.audit.services import event_record
 from mace.core import csvsafe
 from mace.people import selectors as people_selectors
 from mace.people import services as people_services
@@ -43,12 +40,8 @@ def _filters(form: LogFilterForm) -> selectors.LogFilter:
 def access_log(request):
     form = LogFilterForm(request.GET or None)
     filters = _filters(form)
-    events = selectors.events_search(user=request.user, filters=filters)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    event_record(
-        actor=request.user,
-        verb=Event.Verb.LOG_SEARCHED,
-        payload={k: str(v) for k, v in filters.__dict__.items() if v},
+    page = selectors.events_page(
+        user=request.user, filters=filters, page_number=request.GET.get("page")
     )
     query = request.GET.copy()
     query.pop("page", None)
@@ -67,12 +60,7 @@ class _Echo:
 def access_log_export(request):
     form = LogFilterForm(request.GET or None)
     filters = _filters(form)
-    events = selectors.events_search(user=request.user, filters=filters)
-    event_record(
-        actor=request.user,
-        verb=Event.Verb.LOG_EXPORTED,
-        payload={k: str(v) for k, v in filters.__dict__.items() if v},
-    )
+    events = selectors.events_for_export(user=request.user, filters=filters)
     writer = csvsafe.writer(_Echo())
 
     def rows():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable, Iterable
 
 from django.core.paginator import Page, Paginator
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
@@ -77,6 +78,66 @@ def child_can_break_glass(*, user, child_id: uuid.UUID) -> bool:
     return in_scope and not children_visible_to(user, at=now).filter(pk=child_id).exists()
 
 
+def _child_of(row) -> Child | None:
+    if isinstance(row, Child):
+        return row
+    return row.child if getattr(row, "child_id", None) else None
+
+
+def rows_shown(
+    *,
+    user,
+    rows: Iterable,
+    child_of: Callable[[object], Child | None] = _child_of,
+    verb: str = Event.Verb.CHILDREN_LISTED,
+    payload: dict | None = None,
+) -> list:
+    """The rows of a page that name children, as this user sees them, each read logged.
+
+    The one place where a list, a home page, a task list, an agenda or a document decides how
+    it shows a child. Each row whose child is a restricted record the user may not open (not
+    named on it, no broken glass) is marked ``locked``: the page shows "A restricted record"
+    and nothing that identifies the child, and the access log records that a restricted
+    record was listed. Every other child is written to the access log with ``verb``. Two
+    queries for the whole page, whatever its length. Rows are objects with ``child_id`` and
+    ``child`` (or children themselves); ``child_of`` picks another path to the child.
+    """
+    rows = list(rows)
+    children: dict = {}
+    for row in rows:
+        child = child_of(row)
+        if child is not None:
+            children.setdefault(child.pk, child)
+    open_ids = (
+        set(children_visible_to(user).filter(pk__in=list(children)).values_list("pk", flat=True))
+        if children
+        else set()
+    )
+    for row in rows:
+        child = child_of(row)
+        row.locked = child is not None and child.pk not in open_ids
+    shown = [child for pk, child in children.items() if pk in open_ids]
+    locked = [child for pk, child in children.items() if pk not in open_ids]
+    if shown:
+        access_record_many(actor=user, children=shown, verb=verb, payload=payload)
+    if locked:
+        access_record_many(
+            actor=user, children=locked, verb=Event.Verb.RESTRICTED_LISTED, payload=payload
+        )
+    return rows
+
+
+def break_glass_offered(*, user, child_id: uuid.UUID, log_refusal: bool) -> None:
+    """The break-glass page for a restricted record this user could otherwise see (Http404
+    for any other child). Showing the page is the refusal of the record, logged as such."""
+    if not child_can_break_glass(user=user, child_id=child_id):
+        raise Http404("No child found")
+    if log_refusal:
+        access_record(
+            actor=user, child=Child(pk=child_id), verb=Event.Verb.CHILD_RESTRICTED_REFUSED
+        )
+
+
 def child_get_for_user(*, user, child_id: uuid.UUID, verb: str = Event.Verb.CHILD_VIEWED) -> Child:
     """Fetch a child with its record's related rows, authorise, and log the read.
 
@@ -137,13 +198,12 @@ def children_page_for_user(*, user, query: str = "", page_number=1) -> Page:
     if not can_search_cohort(user):
         raise Http404("No children found")
     page = Paginator(children_search(user=user, query=query), PAGE_SIZE).get_page(page_number)
-    shown = [child for child in page.object_list if not child.locked]
-    access_record_many(actor=user, children=shown, payload={"query": query})
+    page.object_list = rows_shown(user=user, rows=page.object_list, payload={"query": query})
     return page
 
 
 def children_granted_to(*, user) -> QuerySet[ChildAccess]:
-    """The user's active grants, with their children, for a member's home page."""
+    """The user's active grants, with their children (not logged: see grants_shown)."""
     visible = children_visible_to(user)
     return (
         ChildAccess.objects.active()
@@ -152,6 +212,17 @@ def children_granted_to(*, user) -> QuerySet[ChildAccess]:
         .select_related("child")
         .order_by("expires_at")
     )
+
+
+def grants_shown(*, user, limit: int = 50) -> list[ChildAccess]:
+    """A member's (or Silver's, Gold's) home page list: one row per child they may open now
+    (the grant that ends first), each child logged as listed."""
+    rows, seen = [], set()
+    for grant in children_granted_to(user=user):
+        if grant.child_id not in seen and len(rows) < limit:
+            seen.add(grant.child_id)
+            rows.append(grant)
+    return rows_shown(user=user, rows=rows, payload={"page": "home"})
 
 
 def cohort_counts_by_ward(*, user) -> list[tuple[str | None, int]]:

@@ -11,11 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from mace.accounts.permissions import can_search_cohort
-from mace.audit.models import Event
-from mace.audit.services import access_record
 from mace.people import selectors, services
 from mace.people.forms import BreakGlassForm, ChildSearchForm
-from mace.people.models import Child
 from mace.risk.selectors.summary import child_record_summary
 from mace.risk.views.common import record_context
 
@@ -40,8 +37,9 @@ def child_detail(request, child_id: uuid.UUID):
 
 
 def break_glass(request, child_id: uuid.UUID):
-    if not selectors.child_can_break_glass(user=request.user, child_id=child_id):
-        raise Http404("No child found")
+    selectors.break_glass_offered(
+        user=request.user, child_id=child_id, log_refusal=request.method == "GET"
+    )
     form = BreakGlassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -55,12 +53,6 @@ def break_glass(request, child_id: uuid.UUID):
             raise Http404("No child found") from None
         else:
             return redirect("people:child_detail", child_id=child_id)
-    elif request.method == "GET":
-        access_record(
-            actor=request.user,
-            child=Child(pk=child_id),
-            verb=Event.Verb.CHILD_RESTRICTED_REFUSED,
-        )
     return render(
         request,
         "people/break_glass.html",

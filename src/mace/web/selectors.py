@@ -8,14 +8,14 @@ from mace.accounts.administration import invitations_pending_count
 from mace.accounts.models import Agency, Role, User
 from mace.accounts.permissions import can_view_audit
 from mace.audit.selectors import break_glass_grants
-from mace.audit.services import access_record_many
 from mace.meetings.models import Minutes
 from mace.meetings.selectors.actions import actions_overdue
 from mace.meetings.selectors.agenda import upcoming_meetings
 from mace.people.selectors import (
-    children_granted_to,
     children_visible_to,
     cohort_counts_by_ward,
+    grants_shown,
+    rows_shown,
 )
 from mace.referrals.selectors.referrals import triage_counts
 from mace.risk.selectors.statutory import children_high_risk_without_statutory
@@ -64,7 +64,7 @@ def _home_context(*, user) -> dict:
         return context
     if role == Role.MEMBER:
         return {
-            "grants": list(children_granted_to(user=user)[:50]),
+            "grants": grants_shown(user=user),
             "open_actions": actions_for_owner(user=user).count(),
         }
     if role in (Role.SILVER, Role.GOLD):
@@ -75,7 +75,7 @@ def _home_context(*, user) -> dict:
             "by_ward": [
                 (ward or "Not known", suppress(n)) for ward, n in cohort_counts_by_ward(user=user)
             ],
-            "escalated": list(children_granted_to(user=user)[:50]),
+            "escalated": grants_shown(user=user),
         }
     if can_view_audit(user):
         return {"pending_reviews": break_glass_grants(user=user).count()}
@@ -95,12 +95,11 @@ def _coordinator_flags(user) -> dict:
     """Children the coordinator should act on; each child named is logged as listed."""
     no_statutory = children_high_risk_without_statutory(user=user)
     not_working = children_meeting_mace_criteria_high(user=user)
-    shown_no_statutory = list(no_statutory[:FLAG_LIMIT])
-    shown_not_working = list(not_working[:FLAG_LIMIT])
-    access_record_many(
-        actor=user,
-        children=[*shown_no_statutory, *shown_not_working],
-        payload={"list": "coordinator home flags"},
+    shown_no_statutory = rows_shown(
+        user=user, rows=no_statutory[:FLAG_LIMIT], payload={"list": "coordinator home flags"}
+    )
+    shown_not_working = rows_shown(
+        user=user, rows=not_working[:FLAG_LIMIT], payload={"list": "coordinator home flags"}
     )
     return {
         "no_statutory": shown_no_statutory,

@@ -17,11 +17,18 @@ from mace.meetings.models import (
     Meeting,
     MeetingSeries,
 )
-from mace.meetings.selectors.agenda import items_open_to
+from mace.meetings.selectors.agenda import items_open_to, items_shown
 from mace.meetings.services.schedule import rrule_validate
 from mace.risk.forms.vrmp import _date
 
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def _items_offered(form: forms.Form, user, queryset) -> None:
+    """Agenda items offered in a form's choice: the children named in its options are read,
+    so the selector logs them (the options are limited to records open to the user)."""
+    form.fields["item"].queryset = queryset
+    items_shown(user=user, items=queryset, page="form")
 
 
 def _required(form: forms.Form, messages: dict[str, str]) -> None:
@@ -156,8 +163,8 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = items_open_to(user=user, meeting=meeting).filter(
-            child__isnull=False
+        _items_offered(
+            self, user, items_open_to(user=user, meeting=meeting).filter(child__isnull=False)
         )
         self.fields["item"].label_from_instance = lambda item: item.child.full_name
 
@@ -255,7 +262,7 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = items_open_to(user=user, meeting=meeting)
+        _items_offered(self, user, items_open_to(user=user, meeting=meeting))
         self.fields["item"].label_from_instance = lambda item: item.label
         self.fields["owner"].label_from_instance = lambda u: (
             f"{u.full_name} ({u.agency})" if u.agency_id else u.full_name
@@ -282,7 +289,7 @@ class AddendumForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = items_open_to(user=user, meeting=meeting)
+        _items_offered(self, user, items_open_to(user=user, meeting=meeting))
         self.fields["item"].label_from_instance = lambda item: item.label
 
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
+from mace.audit.models import Event
 from mace.meetings.models import Action
+from mace.meetings.permissions import can_manage_meetings
+from mace.people.selectors import children_visible_to, rows_shown
 
 
 def actions_for_owner(*, user) -> QuerySet[Action]:
@@ -19,17 +24,34 @@ def actions_for_owner(*, user) -> QuerySet[Action]:
     )
 
 
-def actions_mark_locked(*, user, actions) -> list[Action]:
-    """Mark actions whose child is a restricted record the user may not open (an owned
-    action does not open a restricted record): shown without the child's name."""
-    from mace.people.selectors import children_visible_to
+def actions_shown_to_owner(*, user) -> list[Action]:
+    """The user's open meeting actions for their task list, each child shown logged; an
+    owned action does not open a restricted record, so such a row is marked ``locked``."""
+    return rows_shown(user=user, rows=actions_for_owner(user=user), payload={"page": "tasks"})
 
-    actions = list(actions)
-    child_ids = {a.child_id for a in actions if a.child_id}
-    open_ids = set(children_visible_to(user).filter(pk__in=child_ids).values_list("pk", flat=True))
-    for action in actions:
-        action.child_locked = bool(action.child_id) and action.child_id not in open_ids
-    return actions
+
+def action_for_completion(*, user, action_id) -> Action:
+    """One open action its owner (or a coordinator or chair) is completing, the read logged;
+    Http404 for any other action."""
+    action = (
+        Action.objects.select_related("child", "meeting", "owner_agency")
+        .filter(pk=action_id, status=Action.Status.OPEN)
+        .first()
+    )
+    if action is None or (action.owner_id != user.pk and not can_manage_meetings(user)):
+        raise Http404("No such action")
+    [action] = rows_shown(user=user, rows=[action], verb=Event.Verb.CHILD_VIEWED)
+    return action
+
+
+def actions_overdue_shown(*, user, limit: int = 500) -> list[Action]:
+    """Every overdue action the coordinator or chair may see (restricted records they have
+    not opened are left out), each child shown logged."""
+    if not can_manage_meetings(user):
+        raise PermissionDenied("Only the MACE coordinator or chair can see every action.")
+    visible = children_visible_to(user).values("pk")
+    actions = actions_overdue().filter(Q(child__isnull=True) | Q(child__in=visible))[:limit]
+    return rows_shown(user=user, rows=actions, payload={"page": "overdue actions"})
 
 
 def actions_overdue(*, on: dt.date | None = None) -> QuerySet[Action]:

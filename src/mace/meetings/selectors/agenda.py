@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from mace.accounts.permissions import COHORT_ROLES
 from mace.meetings.models import AgendaItem, Invitation, Meeting
-from mace.people.selectors import children_visible_to
+from mace.people.selectors import children_visible_to, rows_shown
 
 
 def _sees_all(user) -> bool:
@@ -120,24 +120,50 @@ def items_open_to(*, user, meeting: Meeting) -> QuerySet[AgendaItem]:
     ).select_related("child")
 
 
-def items_mark_locked(*, user, items) -> list[AgendaItem]:
-    """Mark the items whose child is a restricted record this user may not open (cohort
-    roles see every item; named users and broken glass open the record). One query."""
-    items = list(items)
-    child_ids = {item.child_id for item in items if item.child_id}
-    if not child_ids:
-        return items
-    open_ids = set(children_visible_to(user).filter(pk__in=child_ids).values_list("pk", flat=True))
-    for item in items:
-        item.locked = bool(item.child_id) and item.child_id not in open_ids
-    return items
+def items_shown(*, user, items, page: str = "agenda") -> list[AgendaItem]:
+    """Agenda items as this user sees them, each child shown logged (``rows_shown``): an item
+    whose child is a restricted record the user may not open is marked ``locked`` and
+    labelled "A restricted record"."""
+    return rows_shown(user=user, rows=items, payload={"page": page})
 
 
-def items_access_record(*, user, items) -> None:
-    """Log that the user saw these children on an agenda (every read of a child is logged);
-    locked items showed nothing of the child, so they are not a read."""
-    from mace.audit.services import access_record_many
+def agenda_to_manage(*, user, meeting: Meeting) -> dict:
+    """What a coordinator or chair sees below the agenda: items taken off, and for a coming
+    child-focused meeting the referrals waiting, the reviews due and the overdue actions.
+    Restricted records the user has not opened are left out of the last three lists; every
+    child shown is logged. Empty lists for anyone who does not manage meetings."""
+    from mace.meetings.permissions import can_manage_meetings
+    from mace.meetings.selectors.actions import actions_overdue
+    from mace.meetings.services.agenda import referrals_pending, reviews_due
 
-    children = [item.child for item in items if item.child_id and not item.locked]
-    if children:
-        access_record_many(actor=user, children=children, payload={"page": "agenda"})
+    context = {"taken_off": [], "pending_referrals": [], "due_reviews": [], "overdue_actions": []}
+    if not can_manage_meetings(user):
+        return context
+    context["taken_off"] = items_shown(
+        user=user,
+        items=meeting.items.exclude(status=AgendaItem.Status.LISTED).select_related(
+            "child", "deferred_to__meeting"
+        ),
+    )
+    if meeting.is_child_focused and meeting.status == Meeting.Status.SCHEDULED:
+        visible = children_visible_to(user).values("pk")
+        payload = {"page": "agenda"}
+        context["pending_referrals"] = rows_shown(
+            user=user,
+            rows=referrals_pending().filter(Q(child__isnull=True) | Q(child__in=visible))[:20],
+            payload=payload,
+        )
+        context["due_reviews"] = rows_shown(
+            user=user,
+            rows=reviews_due(by=meeting.date).filter(item__child__in=visible)[:20],
+            child_of=lambda due: due.item.child,
+            payload=payload,
+        )
+        context["overdue_actions"] = rows_shown(
+            user=user,
+            rows=actions_overdue(on=meeting.date).filter(
+                Q(child__isnull=True) | Q(child__in=visible)
+            )[:50],
+            payload=payload,
+        )
+    return context

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mace.meetings.models import AgendaItem
-from mace.meetings.selectors.agenda import items_mark_locked, items_visible_to
+from mace.meetings.selectors.agenda import items_shown, items_visible_to
 from mace.meetings.selectors.papers import sees_whole_meeting
 
 
@@ -23,11 +23,11 @@ def minutes_visible_parts(*, user, meeting, minutes) -> dict:
         for entry in minutes.entries.select_related("item__child").order_by("item__position")
         if entry.item_id in visible
     ]
-    items_mark_locked(user=user, items=[entry.item for entry in entries])
+    items_shown(user=user, items=[entry.item for entry in entries], page="minutes")
     addenda = [
         addendum
         for addendum in minutes.addenda.select_related("item__child", "created_by")
         if (addendum.item_id is None and whole) or addendum.item_id in visible
     ]
-    items_mark_locked(user=user, items=[a.item for a in addenda if a.item_id])
+    items_shown(user=user, items=[a.item for a in addenda if a.item_id], page="minutes")
     return {"general": whole, "entries": entries, "addenda": addenda}

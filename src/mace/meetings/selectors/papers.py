@@ -19,13 +19,15 @@ from django.http import Http404
 from django.utils import timezone
 
 from mace.accounts.permissions import COHORT_ROLES, has_role
+from mace.audit.models import Event
+from mace.audit.services import event_record
 from mace.meetings.models import Action, AgendaItem, Meeting, Minutes
 from mace.meetings.selectors.agenda import (
     agenda_slots,
     invitations_standing,
     items_visible_to,
 )
-from mace.people.selectors import children_visible_to
+from mace.people.selectors import rows_shown
 from mace.risk.models import VrmpAction
 from mace.risk.selectors.summary import child_record_summary
 
@@ -172,19 +174,21 @@ def distribution_list(meeting: Meeting, numbers: dict | None = None) -> list[Rec
     return rows
 
 
-def _readable(user, meeting: Meeting) -> tuple[list[AgendaItem], set]:
+def _readable(user, meeting: Meeting, *, document: str, fmt: str) -> tuple[list[AgendaItem], set]:
     """The items this reader may see (``items_visible_to``) and, of their children, those
-    whose records the reader may open. Cohort roles see every item, but a restricted record
-    opens only to named users: such an item stays on the agenda without the child's
-    identity. An item whose child the reader may not see at all is left out (defence in
-    depth: ``items_visible_to`` already leaves it out). Two queries."""
+    whose records the reader may open, the reading logged (``rows_shown``: one
+    ``meeting.papers_downloaded`` event per child in the document, or one for the meeting
+    when no child is in it). Cohort roles see every item, but a restricted record opens only
+    to named users: such an item stays on the agenda without the child's identity. An item
+    whose child the reader may not see at all is left out (defence in depth:
+    ``items_visible_to`` already leaves it out)."""
     items = list(items_visible_to(user, meeting).prefetch_related("subject_object"))
-    child_ids = [item.child_id for item in items if item.child_id]
-    if not child_ids:
-        return items, set()
-    visible = set(children_visible_to(user).filter(pk__in=child_ids).values_list("pk", flat=True))
-    items = [i for i in items if not i.child_id or i.child_id in visible or i.child.restricted]
-    return items, visible
+    payload = {"meeting": str(meeting.pk), "format": fmt, "document": document}
+    items = rows_shown(user=user, rows=items, verb=Event.Verb.PAPERS_DOWNLOADED, payload=payload)
+    if not any(item.child_id for item in items):
+        event_record(actor=user, verb=Event.Verb.PAPERS_DOWNLOADED, obj=meeting, payload=payload)
+    items = [i for i in items if not i.locked or i.child.restricted]
+    return items, {i.child_id for i in items if i.child_id and not i.locked}
 
 
 def _open_actions(child_ids: list, today: dt.date) -> dict:
@@ -228,7 +232,7 @@ def _open_actions(child_ids: list, today: dt.date) -> dict:
     return by_child
 
 
-def papers_for_user(*, user, meeting: Meeting) -> Papers:
+def papers_for_user(*, user, meeting: Meeting, fmt: str = "html") -> Papers:
     """The agenda pack for this reader: the items they may see, a one-page summary of each
     child among them, and the distribution list.
 
@@ -240,7 +244,7 @@ def papers_for_user(*, user, meeting: Meeting) -> Papers:
     today = timezone.localdate()
     numbers = _item_numbers(meeting)
     slots = agenda_slots(meeting)
-    items, unlocked = _readable(user, meeting)
+    items, unlocked = _readable(user, meeting, document="papers", fmt=fmt)
     pack = []
     for item in items:
         start, minutes = slots.get(item.pk, (None, 0))
@@ -260,7 +264,7 @@ def papers_for_user(*, user, meeting: Meeting) -> Papers:
     return Papers(meeting=meeting, items=pack, distribution=distribution_list(meeting, numbers))
 
 
-def minutes_for_user(*, user, meeting: Meeting) -> MinutesPack:
+def minutes_for_user(*, user, meeting: Meeting, fmt: str = "pdf") -> MinutesPack:
     """The minutes this reader may read: the general minutes and general addenda only for
     those who see the whole meeting; each item's entry and addenda only for the items they
     may see. Http404 if the minutes have not been drafted. A fixed number of queries."""
@@ -269,7 +273,7 @@ def minutes_for_user(*, user, meeting: Meeting) -> MinutesPack:
         raise Http404("No minutes yet")
     whole = sees_whole_meeting(user, meeting)
     numbers = _item_numbers(meeting)
-    items, unlocked = _readable(user, meeting)
+    items, unlocked = _readable(user, meeting, document="minutes", fmt=fmt)
     readable = {
         item.pk: item for item in items if item.child_id is None or item.child_id in unlocked
     }

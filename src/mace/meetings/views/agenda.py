@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from mace.meetings.forms import ItemAddForm, ReasonForm
 from mace.meetings.models import AgendaItem
-from mace.meetings.selectors.agenda import items_access_record, items_mark_locked
+from mace.meetings.selectors.agenda import items_shown
 from mace.meetings.services import agenda as services
 from mace.meetings.views.common import item_of, meeting_to_manage
 from mace.people.selectors import children_search
@@ -71,7 +71,7 @@ def item_add(request, meeting_id: uuid.UUID):
 def fill(request, meeting_id: uuid.UUID):
     meeting = meeting_to_manage(request, meeting_id)
     try:
-        added = items_mark_locked(
+        added = items_shown(
             user=request.user, items=services.agenda_fill(meeting=meeting, actor=request.user)
         )
     except ValidationError as exc:
@@ -114,8 +114,7 @@ def item_take_off(request, meeting_id: uuid.UUID, item_id: uuid.UUID, change: st
     if change not in CHANGES:
         raise Http404("No such change")
     meeting = meeting_to_manage(request, meeting_id)
-    [item] = items_mark_locked(user=request.user, items=[item_of(meeting, item_id)])
-    items_access_record(user=request.user, items=[item])
+    [item] = items_shown(user=request.user, items=[item_of(meeting, item_id)])
     verb, service = CHANGES[change]
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

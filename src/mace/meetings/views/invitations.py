@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from mace.meetings.forms import InvitationForm
 from mace.meetings.models import AgendaItem, Invitation
-from mace.meetings.selectors.agenda import items_access_record, items_mark_locked
+from mace.meetings.selectors.agenda import items_shown
 from mace.meetings.selectors.invitations import suggested_invitees
 from mace.meetings.services import invitations as services
 from mace.meetings.views.common import meeting_to_manage
@@ -43,14 +43,13 @@ def invitations(request, meeting_id: uuid.UUID):
             "item__position", "capacity", "user__full_name"
         )
     )
-    items = items_mark_locked(
+    items = items_shown(
         user=request.user,
         items=meeting.items.filter(status=AgendaItem.Status.LISTED, child__isnull=False)
         .select_related("child", "referral__referrer__agency")
         .order_by("position"),
     )
-    items_mark_locked(user=request.user, items=[r.item for r in rows if r.item_id])
-    items_access_record(user=request.user, items=[*items, *(r.item for r in rows if r.item_id)])
+    items_shown(user=request.user, items=[r.item for r in rows if r.item_id])
     return render(
         request,
         "meetings/invitations.html",

@@ -7,22 +7,17 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mace.audit.services import access_record_many
 from mace.meetings.forms import MemberForm, MoveForm, ReasonForm, SeriesForm
 from mace.meetings.models import MeetingSeries
 from mace.meetings.permissions import can_manage_meetings
 from mace.meetings.selectors import agenda as selectors
-from mace.meetings.selectors.actions import actions_overdue
 from mace.meetings.services import schedule
 from mace.meetings.services import series as series_services
-from mace.meetings.services.agenda import referrals_pending, reviews_due
 from mace.meetings.views.common import meeting_for, meeting_to_manage
-from mace.people.selectors import children_visible_to
 from mace.risk.views.common import attach_errors
 
 GENERATE_AHEAD_DAYS = 365
@@ -45,7 +40,7 @@ def meeting_list(request):
 
 def meeting_detail(request, meeting_id: uuid.UUID):
     meeting = meeting_for(request, meeting_id)
-    items = selectors.items_mark_locked(
+    items = selectors.items_shown(
         user=request.user, items=selectors.items_visible_to(request.user, meeting)
     )
     slots = selectors.agenda_slots(meeting)
@@ -56,40 +51,8 @@ def meeting_detail(request, meeting_id: uuid.UUID):
         "rows": rows,
         "can_manage": manage,
         "editable": manage and meeting.status == meeting.Status.SCHEDULED,
-        "taken_off": [],
-        "pending_referrals": [],
-        "due_reviews": [],
-        "overdue_actions": [],
+        **selectors.agenda_to_manage(user=request.user, meeting=meeting),
     }
-    if manage:
-        context["taken_off"] = selectors.items_mark_locked(
-            user=request.user,
-            items=meeting.items.exclude(status="listed").select_related(
-                "child", "deferred_to__meeting"
-            ),
-        )
-        if meeting.is_child_focused and meeting.status == meeting.Status.SCHEDULED:
-            # Restricted records the user has not opened are left out of these lists.
-            visible = children_visible_to(request.user).values("pk")
-            context["pending_referrals"] = list(
-                referrals_pending().filter(Q(child__isnull=True) | Q(child__in=visible))[:20]
-            )
-            context["due_reviews"] = list(
-                reviews_due(by=meeting.date).filter(item__child__in=visible)[:20]
-            )
-            context["overdue_actions"] = list(
-                actions_overdue(on=meeting.date).filter(
-                    Q(child__isnull=True) | Q(child__in=visible)
-                )[:50]
-            )
-    selectors.items_access_record(user=request.user, items=[*items, *context["taken_off"]])
-    listed = [
-        *(r.child for r in context["pending_referrals"] if r.child_id),
-        *(d.item.child for d in context["due_reviews"]),
-        *(a.child for a in context["overdue_actions"] if a.child_id),
-    ]
-    if listed:
-        access_record_many(actor=request.user, children=listed, payload={"page": "agenda"})
     return render(request, "meetings/meeting_detail.html", context)
 
 

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 from mace.meetings.forms import AddendumForm, MinutesForm
 from mace.meetings.models import Minutes
 from mace.meetings.permissions import can_approve_minutes, can_manage_meetings
-from mace.meetings.selectors.agenda import items_access_record
 from mace.meetings.selectors.minutes import minutes_visible_parts
 from mace.meetings.services import minutes as services
 from mace.meetings.views.common import meeting_for, meeting_to_manage
@@ -51,7 +50,6 @@ def minutes(request, meeting_id: uuid.UUID):
         # Not saved (the general text was wrong): show each child's minutes as typed.
         for entry in parts["entries"]:
             entry.text = request.POST.get(f"entry-{entry.item_id}", entry.text)
-    items_access_record(user=request.user, items=[entry.item for entry in parts["entries"]])
     return render(
         request,
         "meetings/minutes.html",

@@ -1,8 +1,8 @@
 """Meeting papers (the agenda pack) as a page and a PDF, and the minutes as a PDF.
 
-Each reader gets only what they may see (mace.meetings.selectors.papers), and every view or
-download is written to the access log: one event per child in the document, or one event
-for the meeting when no child is in it.
+Each reader gets only what they may see (mace.meetings.selectors.papers), and the selector
+writes every view or download to the access log: one event per child in the document, or
+one event for the meeting when no child is in it.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ import uuid
 
 from django.shortcuts import render
 
-from mace.audit.models import Event
-from mace.audit.services import access_record_many, event_record
 from mace.meetings.pdf import pdf_response, render_pdf
 from mace.meetings.selectors.agenda import meeting_get_for_user
 from mace.meetings.selectors.papers import (
@@ -23,50 +21,32 @@ from mace.meetings.selectors.papers import (
 )
 
 
-def _log(request, meeting, children, *, document: str, fmt: str) -> None:
-    payload = {"meeting": str(meeting.pk), "format": fmt, "document": document}
-    if children:
-        access_record_many(
-            actor=request.user,
-            children=children,
-            verb=Event.Verb.PAPERS_DOWNLOADED,
-            payload=payload,
-        )
-    else:
-        event_record(
-            actor=request.user, verb=Event.Verb.PAPERS_DOWNLOADED, obj=meeting, payload=payload
-        )
-
-
-def _papers_context(request, meeting_id: uuid.UUID) -> dict:
+def _papers_context(request, meeting_id: uuid.UUID, fmt: str) -> dict:
     meeting = meeting_get_for_user(user=request.user, meeting_id=meeting_id)
     return {
         "meeting": meeting,
-        "pack": papers_for_user(user=request.user, meeting=meeting),
+        "pack": papers_for_user(user=request.user, meeting=meeting, fmt=fmt),
         "marking": PAPERS_MARKING,
     }
 
 
 def papers(request, meeting_id: uuid.UUID):
-    context = _papers_context(request, meeting_id)
+    context = _papers_context(request, meeting_id, "html")
     response = render(request, "meetings/papers.html", context)
-    _log(request, context["meeting"], context["pack"].children, document="papers", fmt="html")
     response["Cache-Control"] = "no-store"
     return response
 
 
 def papers_pdf(request, meeting_id: uuid.UUID):
-    context = _papers_context(request, meeting_id)
+    context = _papers_context(request, meeting_id, "pdf")
     pdf = render_pdf("meetings/papers_print.html", {**context, "printing": True}, request)
     meeting = context["meeting"]
-    _log(request, meeting, context["pack"].children, document="papers", fmt="pdf")
     return pdf_response(pdf, f"mace-papers-{meeting.date:%Y-%m-%d}.pdf")
 
 
 def minutes_pdf(request, meeting_id: uuid.UUID):
     meeting = meeting_get_for_user(user=request.user, meeting_id=meeting_id)
-    pack = minutes_for_user(user=request.user, meeting=meeting)
+    pack = minutes_for_user(user=request.user, meeting=meeting, fmt="pdf")
     context = {"meeting": meeting, "pack": pack, "marking": MINUTES_MARKING, "printing": True}
     pdf = render_pdf("meetings/minutes_print.html", context, request)
-    _log(request, meeting, pack.children, document="minutes", fmt="pdf")
     return pdf_response(pdf, f"mace-minutes-{meeting.date:%Y-%m-%d}.pdf")

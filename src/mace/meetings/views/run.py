@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from mace.accounts.models import Agency
 from mace.meetings.forms import ActionForm, AttendanceForm, DiscussionForm, FindingForm
 from mace.meetings.models import AgendaItem, Attendance, Discussion
-from mace.meetings.selectors.agenda import agenda_slots, items_access_record, items_mark_locked
+from mace.meetings.selectors.agenda import agenda_slots, items_shown
 from mace.meetings.services import recording
 from mace.meetings.views.common import item_of, meeting_to_manage
 from mace.people.selectors import child_get_for_user
@@ -55,12 +55,11 @@ def run(request, meeting_id: uuid.UUID):
 
 def _run_page(request, meeting, *, finding_form=None):
     """The meeting's overview; a finding that did not save is shown again, as typed."""
-    items = items_mark_locked(user=request.user, items=_items(meeting))
+    items = items_shown(user=request.user, items=_items(meeting))
     slots = agenda_slots(meeting)
     attendance = {row.agency_id: row for row in meeting.attendance.all()}
     agencies = list(_agencies(meeting))
     rows = [(agency, attendance.get(agency.pk)) for agency in agencies]
-    items_access_record(user=request.user, items=items)
     return render(
         request,
         "meetings/run.html",

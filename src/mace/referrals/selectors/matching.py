@@ -7,14 +7,16 @@ from dataclasses import dataclass
 from mace.people.matching.engine import candidates_for
 from mace.people.matching.records import PersonRecord
 from mace.people.models import Child
+from mace.people.selectors import rows_shown
 from mace.referrals.models import Referral
 
 
-@dataclass(frozen=True)
+@dataclass
 class ChildCandidate:
     child: Child
     score: float
     reasons: list[str]  # e.g. "Date of birth: day and month transposed (+6.1)"
+    locked: bool = False  # set by rows_shown: a restricted record the user has not opened
 
 
 def referral_record(referral: Referral) -> PersonRecord:
@@ -50,3 +52,13 @@ def candidates_for_referral(*, referral: Referral, limit: int = 5) -> list[Child
         for c in found
         if c.child_id in children
     ]
+
+
+def candidates_shown(*, user, referral: Referral) -> list[ChildCandidate]:
+    """The candidates the triage page shows, each child written to the access log."""
+    return rows_shown(
+        user=user,
+        rows=candidates_for_referral(referral=referral),
+        child_of=lambda candidate: candidate.child,
+        payload={"list": "match candidates"},
+    )

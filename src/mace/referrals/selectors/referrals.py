@@ -7,14 +7,18 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from mace.audit.models import Event
 from mace.core.workdays import add_working_days
+from mace.people.selectors import rows_shown
 from mace.referrals.models import Referral
 from mace.referrals.permissions import can_triage
 
+QUEUE_PAGE_SIZE = 25
 OPEN_STATUSES = (Referral.Status.NEW, Referral.Status.AWAITING_INFORMATION)
 
 
@@ -94,7 +98,7 @@ def referral_get_for_triage(*, user, referral_id: uuid.UUID) -> Referral:
     if not can_triage(user):
         raise Http404("Not found")
     try:
-        return (
+        referral = (
             Referral.objects.exclude(status=Referral.Status.DRAFT)
             .select_related("child", "referrer", "source_message", "risk_assessment")
             .prefetch_related("perpetrators", "decisions__created_by", "links__created_by")
@@ -102,6 +106,18 @@ def referral_get_for_triage(*, user, referral_id: uuid.UUID) -> Referral:
         )
     except Referral.DoesNotExist:
         raise Http404("No referral found") from None
+    # The referral's own child is read with it.
+    [referral] = rows_shown(user=user, rows=[referral], verb=Event.Verb.CHILD_VIEWED)
+    return referral
+
+
+def triage_queue_page(*, user, view: str = "open", page_number=1) -> Page:
+    """One page of the coordinator's queue; each known child on it written to the log."""
+    page = Paginator(triage_queue(user=user, view=view), QUEUE_PAGE_SIZE).get_page(page_number)
+    page.object_list = rows_shown(
+        user=user, rows=page.object_list, payload={"list": "triage queue"}
+    )
+    return page
 
 
 def referrals_about_same_child(*, referral: Referral, days: int = 7) -> QuerySet[Referral]:

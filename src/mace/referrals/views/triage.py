@@ -6,19 +6,16 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mace.audit.models import Event
-from mace.audit.services import access_record, access_record_many
 from mace.core.workdays import working_days_between
 from mace.meetings.models import AgendaItem
 from mace.referrals.forms.other import DecisionForm, UnlinkForm
 from mace.referrals.models import Referral
 from mace.referrals.selectors import referrals as selectors
-from mace.referrals.selectors.matching import candidates_for_referral
+from mace.referrals.selectors.matching import candidates_for_referral, candidates_shown
 from mace.referrals.services import triage as services
 from mace.risk.selectors.vrmp import mace_criteria
 from mace.risk.views.common import attach_errors
@@ -28,19 +25,14 @@ def queue(request):
     view = request.GET.get("view", "open")
     if view not in selectors.QUEUE_FILTERS:
         view = "open"
-    page = Paginator(selectors.triage_queue(user=request.user, view=view), 25).get_page(
-        request.GET.get("page")
+    page = selectors.triage_queue_page(
+        user=request.user, view=view, page_number=request.GET.get("page")
     )
     today = timezone.localdate()
     rows = [
         (r, working_days_between(timezone.localtime(r.submitted_at).date(), today))
         for r in page.object_list
     ]
-    access_record_many(
-        actor=request.user,
-        children=[r.child for r in page.object_list if r.child_id],
-        payload={"list": "triage queue"},
-    )
     return render(
         request,
         "referrals/triage_queue.html",
@@ -57,15 +49,7 @@ def queue(request):
 
 
 def _triage_context(request, referral: Referral, **extra) -> dict:
-    candidates = [] if referral.child_id else candidates_for_referral(referral=referral)
-    if referral.child_id:
-        access_record(actor=request.user, child=referral.child)
-    access_record_many(
-        actor=request.user,
-        children=[c.child for c in candidates],
-        verb=Event.Verb.CHILDREN_LISTED,
-        payload={"list": "match candidates"},
-    )
+    candidates = [] if referral.child_id else candidates_shown(user=request.user, referral=referral)
     return {
         "referral": referral,
         "candidates": candidates,

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from mace.people.selectors import children_visible_to
+from mace.audit.models import Event
+from mace.people.selectors import children_visible_to, rows_shown
 from mace.risk.models import Assessment, Level, Vrmp, VrmpAction, VrmpReview, VrmpVersion
 from mace.risk.selectors.chronology import Entry, at_midday, register, who
 
@@ -136,6 +138,34 @@ def reviews_due_for_lead(*, user) -> list[tuple[Vrmp, object]]:
         .order_by("next_date", "pk")[:REVIEWS_DUE_LIMIT]
     )
     return [(plan, plan.next_date) for plan in plans]
+
+
+def vrmp_action_for_completion(*, user, action_id) -> VrmpAction:
+    """One open VRMP action of the user's, the child's read logged; Http404 for any other."""
+    action = actions_for_owner(user=user).filter(pk=action_id).first()
+    if action is None:
+        raise Http404("No such action")
+    [action] = rows_shown(
+        user=user, rows=[action], child_of=lambda a: a.vrmp.child, verb=Event.Verb.CHILD_VIEWED
+    )
+    return action
+
+
+def tasks_for_owner(*, user) -> dict:
+    """The VRMP part of the user's task list: actions they own and plans they lead that are
+    overdue for review, each child shown logged (a restricted record marked ``locked``)."""
+    actions = rows_shown(
+        user=user,
+        rows=actions_for_owner(user=user),
+        child_of=lambda action: action.vrmp.child,
+        payload={"page": "tasks"},
+    )
+    plans = rows_shown(
+        user=user,
+        rows=[plan for plan, _ in reviews_due_for_lead(user=user)],
+        payload={"page": "tasks"},
+    )
+    return {"actions": actions, "reviews": [(plan, plan.next_date) for plan in plans]}
 
 
 @register({"vrmp": "VRMP versions", "vrmp_review": "VRMP reviews", "vrmp_action": "VRMP actions"})

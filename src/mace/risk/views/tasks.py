@@ -10,9 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from mace.audit.services import access_record_many
-from mace.meetings.selectors.actions import actions_for_owner as meeting_actions_for_owner
-from mace.meetings.selectors.actions import actions_mark_locked
+from mace.meetings.selectors.actions import actions_shown_to_owner
 from mace.risk.forms.vrmp import CompleteActionForm
 from mace.risk.models import VrmpAction
 from mace.risk.selectors import vrmp as selectors
@@ -20,31 +18,23 @@ from mace.risk.services import vrmp as services
 
 
 def task_list(request):
-    actions = list(selectors.actions_for_owner(user=request.user))
-    meeting_actions = actions_mark_locked(
-        user=request.user, actions=meeting_actions_for_owner(user=request.user)
-    )
-    shown = [a.child for a in meeting_actions if a.child_id and not a.child_locked]
-    if shown:
-        access_record_many(actor=request.user, children=shown, payload={"page": "tasks"})
-    reviews = selectors.reviews_due_for_lead(user=request.user)
+    vrmp = selectors.tasks_for_owner(user=request.user)
+    meeting_actions = actions_shown_to_owner(user=request.user)
     today = timezone.localdate()
     return render(
         request,
         "risk/task_list.html",
         {
-            "actions": actions,
+            "actions": vrmp["actions"],
             "meeting_actions": meeting_actions,
-            "reviews": reviews,
+            "reviews": vrmp["reviews"],
             "today": today,
         },
     )
 
 
 def action_complete(request, action_id: uuid.UUID):
-    action = selectors.actions_for_owner(user=request.user).filter(pk=action_id).first()
-    if action is None:
-        raise Http404("No such action")
+    action = selectors.vrmp_action_for_completion(user=request.user, action_id=action_id)
     form = CompleteActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
