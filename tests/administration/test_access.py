@@ -31,6 +31,7 @@ ADMINISTRATION_VERBS = [
     Event.Verb.SERIES_MEMBER_ADDED,
     Event.Verb.SERIES_MEMBER_REMOVED,
     Event.Verb.CATALOGUE_LOADED,
+    Event.Verb.CATALOGUE_ACTIVATED,
 ]
 PATTERNS = [p for p in administration_urls.urlpatterns if isinstance(p, URLPattern)]
 

@@ -100,7 +100,7 @@ def test_activating_a_version_switches_the_active_one_and_is_audited(admin):
     old.refresh_from_db()
     new.refresh_from_db()
     assert new.is_active and not old.is_active
-    event = Event.objects.filter(verb=Event.Verb.CATALOGUE_LOADED, actor=admin).latest("id")
+    event = Event.objects.get(verb=Event.Verb.CATALOGUE_ACTIVATED, actor=admin)
     assert event.payload == {"activated": "t5", "previous_active": old.version}
     with pytest.raises(ValidationError, match="already the active version"):
         services.catalogue_activate(actor=admin, catalogue=new)

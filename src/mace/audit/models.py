@@ -89,6 +89,10 @@ class Event(models.Model):
             "Removed a core member from a series",
         )
         CATALOGUE_LOADED = "risk.catalogue_loaded", "Loaded a risk tool catalogue version"
+        CATALOGUE_ACTIVATED = (
+            "risk.catalogue_activated",
+            "Made a risk tool catalogue version the active one",
+        )
 
     id = models.BigAutoField(primary_key=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -112,10 +112,9 @@ def catalogue_activate(*, actor, catalogue: Catalogue) -> Catalogue:
             previous.save(update_fields=["is_active"])
         catalogue.is_active = True
         catalogue.save(update_fields=["is_active"])
-        # No verb of its own yet (a new verb needs an audit migration): the payload says so.
         event_record(
             actor=actor,
-            verb=Event.Verb.CATALOGUE_LOADED,
+            verb=Event.Verb.CATALOGUE_ACTIVATED,
             obj=catalogue,
             payload={
                 "activated": catalogue.version,
