@@ -185,7 +185,7 @@ def _readable(user, meeting: Meeting, *, document: str, fmt: str) -> tuple[list[
     items = list(items_visible_to(user, meeting).prefetch_related("subject_object"))
     payload = {"meeting": str(meeting.pk), "format": fmt, "document": document}
     items = rows_shown(user=user, rows=items, verb=Event.Verb.PAPERS_DOWNLOADED, payload=payload)
-    if not any(item.child_id for item in items):
+    if not any(item.child_id and not item.locked for item in items):
         event_record(actor=user, verb=Event.Verb.PAPERS_DOWNLOADED, obj=meeting, payload=payload)
     items = [i for i in items if not i.locked or i.child.restricted]
     return items, {i.child_id for i in items if i.child_id and not i.locked}
