@@ -171,6 +171,7 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "mace.accounts.ratelimit.axes_username"
 AXES_VERBOSE = False
 AXES_ENABLED = _env_bool("MACE_AXES_ENABLED", True)
 

@@ -53,8 +53,10 @@ def _link_from_email(message) -> str:
     return LINK_IN_EMAIL.search(message.body).group(1)
 
 
-def _sign_in_with_password(client, user, password=TEST_PASSWORD):
-    return client.post(reverse("accounts:login"), {"username": user.email, "password": password})
+def _sign_in_with_password(client, user, password=TEST_PASSWORD, email=None):
+    return client.post(
+        reverse("accounts:login"), {"username": email or user.email, "password": password}
+    )
 
 
 def _code(device: TOTPDevice) -> str:
@@ -338,3 +340,22 @@ def test_enrolment_still_works_after_a_password_sign_in(role, client, make_user)
     assert device.confirmed
     assert client.session["otp_device_id"] == device.persistent_id
     assert Event.objects.filter(actor=user, verb=Event.Verb.TWO_FACTOR_ENROLLED).exists()
+
+
+def test_an_address_signs_in_however_it_is_capitalised(client, make_user):
+    user = make_user(Role.COORDINATOR, email="priya.shah@test.example")
+    response = _sign_in_with_password(client, user, email="  Priya.Shah@Test.Example ")
+    assert response.status_code == 302
+    assert _signed_in_user_id(client) == str(user.pk)
+
+
+def test_wrong_passwords_lock_the_account_whatever_the_spelling(client, make_user):
+    user = make_user(Role.CHAIR, email="sam.okafor@test.example")
+    spellings = ["Sam.Okafor@test.example", "SAM.OKAFOR@TEST.EXAMPLE", "sam.okafor@test.example"]
+    for attempt in range(django_settings.AXES_FAILURE_LIMIT):
+        _sign_in_with_password(
+            client, user, password="wrong-password", email=spellings[attempt % 3]
+        )
+    locked = _sign_in_with_password(client, user, email="sam.OKAFOR@test.example")
+    assert locked.status_code in (403, 429)
+    assert _signed_in_user_id(client) is None

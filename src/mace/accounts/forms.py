@@ -16,6 +16,11 @@ class SignInForm(AuthenticationForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={"required": "Enter your password"},
     )
+
+    def clean_username(self) -> str:
+        # Addresses are stored in lower case: Priya.Shah@Leeds.gov.uk signs in as typed.
+        return self.cleaned_data["username"].strip().lower()
+
     error_messages = {
         "invalid_login": "The email address or password is not right. Check them and try again.",
         "inactive": "This account has been switched off. Contact your MACE coordinator.",

@@ -118,6 +118,16 @@ def rate_limit_refuse(
     return RateLimited(message, limit=limit_name)
 
 
+def axes_username(request, credentials: dict | None = None) -> str:
+    """The account django-axes counts failures against: the address in lower case, however
+    it was typed, so that a lock on one spelling holds for every spelling
+    (``AXES_USERNAME_CALLABLE``)."""
+    username = (credentials or {}).get("username")
+    if username is None and request is not None:
+        username = request.POST.get(settings.AXES_USERNAME_FORM_FIELD, "")
+    return (username or "").strip().lower()
+
+
 def account_is_locked(*, email: str) -> bool:
     """Is this account locked out by django-axes (too many wrong passwords)?
 
