@@ -48,6 +48,7 @@ test: install-dev
 	DATABASE_URL= $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider || status=1; \
 	scripts/ensure-chromium && $(BIN)/pytest -m e2e -q -p no:cacheprovider || status=1; \
 	$(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests || status=1; \
+	$(BIN)/lint-imports || status=1; \
 	exit $$status
 
 test-postgres: install-dev
@@ -63,6 +64,7 @@ test-e2e: install-dev
 lint: install-dev
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(BIN)/lint-imports
 
 bench: install-dev
 	$(BIN)/pip install -q -e '.[dev,bench]'

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from mace.core.roles import Role  # noqa: F401 (the roles live below every app)
+
 
 class Agency(models.Model):
     """A partner organisation of the safeguarding partnership."""
@@ -40,20 +42,6 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Role(models.TextChoices):
-    """The roles of ARCHITECTURE §4. A user holds exactly one."""
-
-    REFERRER = "referrer", "Referrer"
-    COORDINATOR = "coordinator", "MACE coordinator"
-    CHAIR = "chair", "Chair"
-    MEMBER = "member", "Agency member"
-    ANALYST = "analyst", "Analyst"
-    SILVER = "silver", "Silver member"
-    GOLD = "gold", "Gold member"
-    AUDITOR = "auditor", "Auditor"
-    ADMIN = "admin", "System administrator"
 
 
 class UserManager(BaseUserManager):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mace.accounts.models import Role
+from mace.audit.permissions import can_view_audit  # noqa: F401 (the audit app's own rule)
 
 # Roles that see the whole MACE cohort (ARCHITECTURE §4).
 COHORT_ROLES = frozenset({Role.COORDINATOR, Role.CHAIR, Role.ANALYST})
@@ -24,11 +25,6 @@ def has_role(user, *roles: str) -> bool:
 def can_search_cohort(user) -> bool:
     """May the user list and search the MACE cohort?"""
     return _role(user) in COHORT_ROLES
-
-
-def can_view_audit(user) -> bool:
-    """May the user search the access log, review break-glass and read change history?"""
-    return _role(user) == Role.AUDITOR
 
 
 def can_administer(user) -> bool:

@@ -11,8 +11,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from mace.accounts.permissions import can_view_audit
 from mace.audit.models import Event
+from mace.audit.permissions import can_view_audit
 from mace.audit.services import access_record_many, event_record
 from mace.people.models import ChildAccess
 
