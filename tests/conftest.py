@@ -39,3 +39,17 @@ def signed_in(client, settings):
         return client
 
     return _sign_in
+
+
+@pytest.fixture
+def audit_triggers_lifted_for_flush(transactional_db):
+    """A test that commits (transaction=True, browser tests) ends with a flush of every
+    table; the audit log's append-only triggers would refuse it, so they are put back for
+    the test and lifted just before the flush."""
+    from django.db import connection
+
+    from mace.audit import triggers
+
+    triggers.install(connection)
+    yield
+    triggers.remove(connection)

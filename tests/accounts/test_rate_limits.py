@@ -347,3 +347,46 @@ def test_behind_a_proxy_the_address_the_proxy_added_is_the_one_counted(
     settings.MACE_TRUST_X_FORWARDED_FOR = True
     request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="127.0.0.1")
     assert _client_ip(request) == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_requests_sent_at_once_do_not_all_pass_the_limit(settings, audit_triggers_lifted_for_flush):
+    """Counting and writing happen in one transaction that holds the address's lock, so
+    requests racing each other are counted one after another. (PostgreSQL takes an advisory
+    lock; SQLite writes one transaction at a time, so there the lock is not needed and the
+    race is run serially by the database.)"""
+    import threading
+
+    from django.db import connection, connections
+
+    from mace.referrals.services.signin import signin_link_request
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MACE_REFERRER_DOMAINS = "test.example"
+    results: list[str] = []
+    barrier = threading.Barrier(6)
+
+    def ask_once():
+        try:
+            barrier.wait(timeout=10)
+            signin_link_request(email="racer@test.example", link_base="http://testserver/x")
+            results.append("sent")
+        except Exception as exc:  # noqa: BLE001 (each outcome is counted below)
+            results.append(type(exc).__name__)
+        finally:
+            connections.close_all()
+
+    if connection.vendor == "sqlite":
+        for _ in range(6):  # SQLite's one writer at a time: the same requests, one by one
+            barrier = threading.Barrier(1)
+            ask_once()
+    else:
+        threads = [threading.Thread(target=ask_once) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    assert results.count("sent") == django_settings.MACE_SIGNIN_LINK_PER_ADDRESS
+    assert results.count("RateLimited") == 6 - django_settings.MACE_SIGNIN_LINK_PER_ADDRESS
+    assert SignInLink.objects.filter(email="racer@test.example").count() == 3
+    assert Event.objects.filter(verb=Event.Verb.RATE_LIMITED).count() == 3

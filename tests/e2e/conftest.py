@@ -33,16 +33,8 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _audit_triggers_lifted_for_flush(transactional_db):
-    """The database is flushed after each browser test; the append-only triggers would
-    refuse that, so they are put back before each test and lifted just before the flush."""
-    from django.db import connection
-
-    from mace.audit import triggers
-
-    triggers.install(connection)
-    yield
-    triggers.remove(connection)
+def _audit_triggers_lifted_for_flush(audit_triggers_lifted_for_flush):
+    """The database is flushed after each browser test (see the shared fixture)."""
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -26,11 +28,43 @@ _KEY_FIELDS = {"email": "actor_email", "ip": "ip_address", "user": "actor_id"}
 
 
 class RateLimited(ValidationError):
-    """Raised by a service when a limit refuses the request; the message is for the user."""
+    """Raised by a service when a limit refuses the request; the message is for the user.
 
-    def __init__(self, message: str, *, limit: str):
+    ``record()`` writes the refusal to the audit log; ``serialised`` calls it once the
+    refused request's own transaction has rolled back, so the refusal stays in the log.
+    """
+
+    def __init__(self, message: str, *, limit: str, audit: dict | None = None):
         super().__init__(message, code="rate_limited")
         self.limit = limit
+        self.audit = audit
+        self.recorded = False
+
+    def record(self) -> None:
+        if self.audit is not None and not self.recorded:
+            event_record(verb=Event.Verb.RATE_LIMITED, **self.audit)
+            self.recorded = True
+
+
+@contextmanager
+def serialised(*keys: str):
+    """One transaction in which a limit is checked and the request's own events written,
+    with nobody else counting the same keys meanwhile (on PostgreSQL, an advisory lock per
+    key until the transaction ends; SQLite writes one transaction at a time anyway). Without
+    it, requests sent at once would all be counted before any was written, and all pass.
+    Keys are locked in the order given: callers give them in one fixed order."""
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    for key in keys:
+                        cursor.execute(
+                            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [key]
+                        )
+            yield
+    except RateLimited as refused:
+        refused.record()
+        raise
 
 
 def wait_phrase(window: dt.timedelta) -> str:
@@ -89,7 +123,7 @@ def rate_limit_check(
     return count < limit
 
 
-def rate_limit_refuse(
+def rate_limit_refusal(
     *,
     limit_name: str,
     message: str,
@@ -99,23 +133,19 @@ def rate_limit_refuse(
     actor_email: str = "",
     payload: dict | None = None,
 ) -> RateLimited:
-    """Audit a refused request (``Event.Verb.RATE_LIMITED``) and return the error to raise.
-
-    The event is written at once, outside any transaction the caller may open, so that the
-    refusal stays in the log although the request does nothing else.
-    """
-    event_record(
-        actor=actor,
-        verb=Event.Verb.RATE_LIMITED,
-        actor_email=actor_email,
-        payload={
+    """The error to raise for a refused request, carrying its audit row
+    (``Event.Verb.RATE_LIMITED``), which ``serialised`` writes after the rollback."""
+    audit = {
+        "actor": actor,
+        "actor_email": actor_email,
+        "payload": {
             "limit": limit_name,
             "max": limit,
             "window_minutes": int(window.total_seconds() // 60),
             **(payload or {}),
         },
-    )
-    return RateLimited(message, limit=limit_name)
+    }
+    return RateLimited(message, limit=limit_name, audit=audit)
 
 
 def axes_username(request, credentials: dict | None = None) -> str:

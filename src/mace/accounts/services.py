@@ -12,7 +12,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mace.accounts.models import Agency, Role, User
 from mace.accounts.permissions import can_administer
-from mace.accounts.ratelimit import rate_limit_check, rate_limit_refuse, wait_phrase
+from mace.accounts.ratelimit import (
+    rate_limit_check,
+    rate_limit_refusal,
+    serialised,
+    wait_phrase,
+)
 from mace.audit.models import Event
 from mace.audit.services import event_record
 
@@ -92,7 +97,7 @@ def _two_factor_limit_check(*, user: User) -> None:
         window=window,
         reset_by=(Event.Verb.TWO_FACTOR_VERIFIED, Event.Verb.TWO_FACTOR_ENROLLED),
     ):
-        raise rate_limit_refuse(
+        raise rate_limit_refusal(
             limit_name="two_factor_code",
             message="You have entered too many wrong codes. "
             f"Wait {wait_phrase(window)}, then try again.",
@@ -115,15 +120,16 @@ def totp_device_confirm(*, user: User, token: str) -> TOTPDevice | None:
 
     Raises ``RateLimited`` after too many wrong codes.
     """
-    _two_factor_limit_check(user=user)
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None or not device.verify_token(_clean_token(token)):
-        event_record(actor=user, verb=Event.Verb.TWO_FACTOR_FAILED)
-        return None
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    event_record(actor=user, verb=Event.Verb.TWO_FACTOR_ENROLLED, obj=device)
-    return device
+    with serialised(f"two-factor:{user.pk}"):
+        _two_factor_limit_check(user=user)
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+        if device is None or not device.verify_token(_clean_token(token)):
+            event_record(actor=user, verb=Event.Verb.TWO_FACTOR_FAILED)
+            return None
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        event_record(actor=user, verb=Event.Verb.TWO_FACTOR_ENROLLED, obj=device)
+        return device
 
 
 def totp_verify(*, user: User, token: str) -> TOTPDevice | None:
@@ -131,15 +137,16 @@ def totp_verify(*, user: User, token: str) -> TOTPDevice | None:
 
     Raises ``RateLimited`` after too many wrong codes.
     """
-    _two_factor_limit_check(user=user)
     token = _clean_token(token)
-    for device in TOTPDevice.objects.devices_for_user(user, confirmed=True):
-        allowed, _ = device.verify_is_allowed()
-        if allowed and device.verify_token(token):
-            event_record(actor=user, verb=Event.Verb.TWO_FACTOR_VERIFIED, obj=device)
-            return device
-    event_record(actor=user, verb=Event.Verb.TWO_FACTOR_FAILED)
-    return None
+    with serialised(f"two-factor:{user.pk}"):
+        _two_factor_limit_check(user=user)
+        for device in TOTPDevice.objects.devices_for_user(user, confirmed=True):
+            allowed, _ = device.verify_is_allowed()
+            if allowed and device.verify_token(token):
+                event_record(actor=user, verb=Event.Verb.TWO_FACTOR_VERIFIED, obj=device)
+                return device
+        event_record(actor=user, verb=Event.Verb.TWO_FACTOR_FAILED)
+        return None
 
 
 def has_confirmed_device(user: User) -> bool:

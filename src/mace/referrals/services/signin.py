@@ -24,7 +24,8 @@ from mace.accounts.models import Role, User
 from mace.accounts.ratelimit import (
     account_is_locked,
     rate_limit_check,
-    rate_limit_refuse,
+    rate_limit_refusal,
+    serialised,
     wait_phrase,
 )
 from mace.audit.models import Event
@@ -92,7 +93,7 @@ def _request_limits_check(*, email: str) -> None:
         limit=settings.MACE_SIGNIN_LINK_PER_ADDRESS,
         window=per_address,
     ):
-        raise rate_limit_refuse(
+        raise rate_limit_refusal(
             limit_name="sign_in_link_per_address",
             message="You have asked for too many sign-in links. "
             f"Wait {wait_phrase(per_address)}, then try again.",
@@ -109,7 +110,7 @@ def _request_limits_check(*, email: str) -> None:
         limit=settings.MACE_SIGNIN_LINK_PER_CLIENT,
         window=per_client,
     ):
-        raise rate_limit_refuse(
+        raise rate_limit_refusal(
             limit_name="sign_in_link_per_client",
             message="Too many sign-in links have been asked for from your network. "
             f"Wait {wait_phrase(per_client)}, then try again.",
@@ -143,9 +144,11 @@ def signin_link_request(*, email: str, link_base: str, password_url: str = "") -
                 "services and approved organisations, for example name@leeds.gov.uk"
             }
         )
-    _request_limits_check(email=email)
     user = User.objects.filter(email=email).first()
-    with transaction.atomic():
+    with serialised(
+        f"sign-in-link:email:{email}", f"sign-in-link:ip:{context.current().ip_address}"
+    ):
+        _request_limits_check(email=email)
         if _is_staff_account(user):
             event_record(
                 actor=None,
