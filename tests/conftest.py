@@ -53,3 +53,25 @@ def audit_triggers_lifted_for_flush(transactional_db):
     triggers.install(connection)
     yield
     triggers.remove(connection)
+
+
+@pytest.fixture
+def audited(db):
+    """Assert that one write left exactly one audit row of its verb, with who, whom and what:
+    ``audited(Event.Verb.ACCESS_REVOKED, actor=user, child=child, obj=grant)`` returns it.
+    Every write service's tests use it, so that a write without its event fails."""
+    from mace.audit.models import Event
+
+    def _audited(verb: str, *, actor=..., child=..., obj=..., count: int = 1):
+        rows = list(Event.objects.filter(verb=verb).order_by("id"))
+        assert len(rows) == count, f"expected {count} {verb} event(s), found {len(rows)}"
+        event = rows[-1]
+        if actor is not ...:
+            assert event.actor_id == (actor.pk if actor is not None else None), "actor"
+        if child is not ...:
+            assert event.child_id == (child.pk if child is not None else None), "child"
+        if obj is not ...:
+            assert (event.object_type, event.object_id) == (obj._meta.label, str(obj.pk))
+        return event
+
+    return _audited

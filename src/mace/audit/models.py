@@ -39,6 +39,10 @@ class Event(models.Model):
             "Saw a restricted record listed, without anything that identifies the child",
         )
         BREAK_GLASS = "child.break_glass", "Broke glass to open a restricted record"
+        # Who may see a child: every grant opened, changed or ended.
+        ACCESS_GRANTED = "people.access_granted", "Gave a user access to a child"
+        ACCESS_CHANGED = "people.access_changed", "Moved the end of a user's access to a child"
+        ACCESS_REVOKED = "people.access_revoked", "Ended a user's access to a child"
         # Writes to a child's record (history keeps the before and after).
         RECORD_ADDED = "record.added", "Added to a child's record"
         RECORD_CHANGED = "record.changed", "Changed a child's record"

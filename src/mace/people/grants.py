@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.utils import timezone
-
 from mace.people.models import Child, ChildAccess
-from mace.people.services import child_access_grant
+from mace.people.services import child_access_grant, child_access_revoke
 
 OpenActionsCheck = Callable[[object, object], bool]  # (user_id, child_id) -> bool
 _open_action_checks: dict[str, OpenActionsCheck] = {}
@@ -41,6 +39,10 @@ def action_grant_release(*, owner_id, child: Child) -> None:
     """End the owner's action access once they own no open action for the child anywhere."""
     if owner_id is None or owns_open_action(owner_id, child.pk):
         return
-    ChildAccess.objects.active().filter(
-        user_id=owner_id, child=child, basis=ChildAccess.Basis.ACTION
-    ).update(revoked_at=timezone.now())
+    child_access_revoke(
+        actor=None,
+        grant_ids=ChildAccess.objects.active()
+        .filter(user_id=owner_id, child=child, basis=ChildAccess.Basis.ACTION)
+        .values("pk"),
+        reason="The user owns no open action for the child any more",
+    )

@@ -109,4 +109,73 @@ def child_access_grant(
         )
         grant.full_clean()
         grant.save()
+        event_record(
+            actor=actor,
+            verb=Event.Verb.ACCESS_GRANTED,
+            child=child,
+            obj=grant,
+            reason=reason,
+            payload=_grant_payload(grant),
+        )
     return grant
+
+
+def _grant_payload(grant: ChildAccess) -> dict:
+    return {
+        "user": grant.user.email,
+        "basis": grant.basis,
+        "expires_at": grant.expires_at.isoformat() if grant.expires_at else None,
+    }
+
+
+def _grants_open(grant_ids) -> list[ChildAccess]:
+    return list(
+        ChildAccess.objects.filter(pk__in=grant_ids, revoked_at__isnull=True)
+        .select_related("user", "child")
+        .order_by("pk")
+    )
+
+
+def child_access_revoke(*, actor, grant_ids, reason: str) -> int:
+    """End these grants now (those not ended already), each with its history row and an
+    ``people.access_revoked`` event; ``actor`` None is the system (a rule ended it).
+    Called by the services that end the basis (an item taken off an agenda, the owner's last
+    open action done), which have checked the actor may do that. Returns how many ended."""
+    now = timezone.now()
+    with transaction.atomic():
+        grants = _grants_open(grant_ids)
+        for grant in grants:
+            grant.revoked_at = now
+            grant.save(update_fields=["revoked_at"])
+            event_record(
+                actor=actor,
+                verb=Event.Verb.ACCESS_REVOKED,
+                child=grant.child,
+                obj=grant,
+                reason=reason,
+                payload=_grant_payload(grant),
+            )
+    return len(grants)
+
+
+def child_access_expiry_move(*, actor, grant_ids, expires_at: dt.datetime, reason: str) -> int:
+    """Move the end of these open grants (a meeting moved: access runs to 28 days after its
+    new date), each with its history row and an ``people.access_changed`` event."""
+    with transaction.atomic():
+        grants = [g for g in _grants_open(grant_ids) if g.expires_at != expires_at]
+        for grant in grants:
+            before = grant.expires_at
+            grant.expires_at = expires_at
+            grant.save(update_fields=["expires_at"])
+            event_record(
+                actor=actor,
+                verb=Event.Verb.ACCESS_CHANGED,
+                child=grant.child,
+                obj=grant,
+                reason=reason,
+                payload={
+                    **_grant_payload(grant),
+                    "expires_before": before.isoformat() if before else None,
+                },
+            )
+    return len(grants)

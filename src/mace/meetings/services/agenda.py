@@ -311,7 +311,7 @@ def item_remove(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
         item.status_reason = reason
         stamp(item, actor, new=False, child=item.child, reason=reason)
         item.save(update_fields=["status", "status_reason", "modified_by", "modified_at"])
-        item_grants_revoke(item=item)
+        item_grants_revoke(actor=actor, item=item, reason=reason)
     return item
 
 
@@ -344,7 +344,7 @@ def item_defer(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
         item.status_reason = reason
         stamp(item, actor, new=False, child=item.child, reason=reason)
         item.save(update_fields=["status", "status_reason", "modified_by", "modified_at"])
-        item_grants_revoke(item=item)
+        item_grants_revoke(actor=actor, item=item, reason=reason)
         new = _item_create(
             meeting=target,
             actor=actor,

@@ -24,7 +24,11 @@ from mace.audit.services import event_record
 from mace.meetings.models import AgendaItem, Invitation, InvitationGrant, Meeting
 from mace.meetings.services.common import require_manager, stamp
 from mace.people.models import ChildAccess
-from mace.people.services import child_access_grant
+from mace.people.services import (
+    child_access_expiry_move,
+    child_access_grant,
+    child_access_revoke,
+)
 
 WHOLE_MEETING = (Invitation.Capacity.CORE, Invitation.Capacity.DEPUTY)
 
@@ -101,20 +105,27 @@ def item_grants_open(*, actor, item: AgendaItem) -> None:
         _grant(actor=actor, invitation=invitation, item=item)
 
 
-def item_grants_revoke(*, item: AgendaItem) -> None:
+def item_grants_revoke(*, actor, item: AgendaItem, reason: str = "") -> None:
     """An item deferred or removed: every access its invitations opened ends now."""
     now = timezone.now()
     grant_ids = InvitationGrant.objects.filter(item=item).values("grant_id")
-    ChildAccess.objects.filter(pk__in=grant_ids, revoked_at__isnull=True).update(revoked_at=now)
+    child_access_revoke(
+        actor=actor,
+        grant_ids=grant_ids,
+        reason=reason or "The child's item was taken off the meeting's agenda",
+    )
     item.invitations.filter(revoked_at__isnull=True).update(revoked_at=now)
 
 
-def meeting_grants_follow(*, meeting: Meeting) -> None:
+def meeting_grants_follow(*, actor, meeting: Meeting) -> None:
     """The meeting moved: access runs to 28 days after its new date, and invitations are
     sent again with the new time."""
     grant_ids = InvitationGrant.objects.filter(invitation__meeting=meeting).values("grant_id")
-    ChildAccess.objects.filter(pk__in=grant_ids, revoked_at__isnull=True).update(
-        expires_at=meeting.access_until
+    child_access_expiry_move(
+        actor=actor,
+        grant_ids=grant_ids,
+        expires_at=meeting.access_until,
+        reason="The meeting moved",
     )
     meeting.invitations.filter(revoked_at__isnull=True).update(sent_at=None)
 

@@ -137,7 +137,7 @@ def meeting_move(
         meeting.move_reason = reason
         meeting.modified_by = actor
         meeting.save()
-        meeting_grants_follow(meeting=meeting)
+        meeting_grants_follow(actor=actor, meeting=meeting)
         event_record(actor=actor, verb=Event.Verb.RECORD_CHANGED, obj=meeting, reason=reason)
     return meeting
 

@@ -1,0 +1,95 @@
+"""Access grants are opened, moved and ended by people's services, each with its history
+row and an audit event that says what happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from mace.accounts.models import Role
+from mace.audit.models import Event
+from mace.people.grants import action_grant_release
+from mace.people.models import ChildAccess
+from mace.people.services import (
+    child_access_expiry_move,
+    child_access_grant,
+    child_access_revoke,
+)
+from tests.factories import ChildFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def grant(make_user):
+    coordinator = make_user(Role.COORDINATOR)
+    member = make_user(Role.MEMBER)
+    child = ChildFactory()
+    return child_access_grant(
+        actor=coordinator,
+        user=member,
+        child=child,
+        basis=ChildAccess.Basis.INVITATION,
+        expires_at=timezone.now() + dt.timedelta(days=28),
+        reason="Invited to discuss the child",
+    )
+
+
+def test_opening_a_grant_is_audited_with_the_child_and_the_basis(grant, audited):
+    event = audited(Event.Verb.ACCESS_GRANTED, actor=grant.granted_by, child=grant.child, obj=grant)
+    assert event.payload["user"] == grant.user.email
+    assert event.payload["basis"] == ChildAccess.Basis.INVITATION
+    assert event.reason == "Invited to discuss the child"
+
+
+def test_ending_grants_ends_only_open_ones_with_history_and_an_event_each(
+    grant, make_user, audited
+):
+    actor = make_user(Role.COORDINATOR)
+    ended = child_access_revoke(actor=actor, grant_ids=[grant.pk], reason="Item removed")
+    assert ended == 1
+    grant.refresh_from_db()
+    assert grant.revoked_at is not None
+    assert grant.history.count() == 2  # created, then ended
+    event = Event.objects.get(verb=Event.Verb.ACCESS_REVOKED)
+    assert (event.actor_id, event.child_id, event.reason) == (
+        actor.pk,
+        grant.child_id,
+        "Item removed",
+    )
+    # Already ended: nothing more happens.
+    assert child_access_revoke(actor=actor, grant_ids=[grant.pk], reason="again") == 0
+    assert Event.objects.filter(verb=Event.Verb.ACCESS_REVOKED).count() == 1
+
+
+def test_moving_the_end_of_a_grant_is_audited_with_before_and_after(grant, make_user, audited):
+    actor = make_user(Role.CHAIR)
+    later = grant.expires_at + dt.timedelta(days=7)
+    assert (
+        child_access_expiry_move(
+            actor=actor, grant_ids=[grant.pk], expires_at=later, reason="The meeting moved"
+        )
+        == 1
+    )
+    grant.refresh_from_db()
+    assert grant.expires_at == later
+    event = audited(Event.Verb.ACCESS_CHANGED, actor=actor, child=grant.child, obj=grant)
+    assert event.payload["expires_at"] == later.isoformat()
+    assert event.payload["expires_before"] == (later - dt.timedelta(days=7)).isoformat()
+    # The same end again changes nothing and writes nothing.
+    child_access_expiry_move(actor=actor, grant_ids=[grant.pk], expires_at=later, reason="x")
+    audited(Event.Verb.ACCESS_CHANGED, count=1)
+
+
+def test_an_action_grant_ends_through_the_service_when_no_action_is_left(make_user, audited):
+    owner = make_user(Role.MEMBER)
+    child = ChildFactory()
+    grant = child_access_grant(
+        actor=None, user=owner, child=child, basis=ChildAccess.Basis.ACTION, reason="An action"
+    )
+    action_grant_release(owner_id=owner.pk, child=child)
+    grant.refresh_from_db()
+    assert grant.revoked_at is not None
+    audited(Event.Verb.ACCESS_REVOKED, actor=None, child=child, obj=grant)
