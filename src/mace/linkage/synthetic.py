@@ -12,8 +12,8 @@ import datetime as dt
 import random
 import string
 
-from mace.people.matching.compare import nicknames_of
-from mace.people.matching.records import PersonRecord
+from mace.linkage.compare import nicknames_of
+from mace.linkage.records import PersonRecord
 
 _BACKGROUND_WEIGHTS = {
     "white_british": 62,
