@@ -1,9 +1,10 @@
 """Record linkage: link two lists, or rank the records that may be one person, with reasons.
 
 The default model (``data/default_model.json`` beside this file) was learnt without labels
-from synthetic lists (``synthetic.py``) by ``train_default_model``; ``mace link
---train-default`` writes it again: byte for byte the same while the code, the demo city's
-name lists and Faker's en_GB names are unchanged, whatever PYTHONHASHSEED is.
+from synthetic lists (``synthetic.py``, from the names and streets in
+``data/synthetic_people.json``) by ``train_default_model``; ``mace link --train-default``
+writes it again: byte for byte the same while the code and that data are unchanged, whatever
+PYTHONHASHSEED is. Nothing outside this package goes into it.
 ``mace link --fit`` instead learns a model from the two lists being linked, as Splink does.
 
 Searching the children recorded (``mace.people.identity``) blocks in the database and then
@@ -192,7 +193,7 @@ def train_default_model() -> MatchModel:
         seed=DEFAULT_TRAINING["seed"],
         description=(
             "Default identity-resolution model, learnt without labels from synthetic lists "
-            f"of children (mace.linkage.synthetic, {DEFAULT_TRAINING})."
+            f"of children (mace.linkage.synthetic, data/synthetic_people.json, {DEFAULT_TRAINING})."
         ),
     )
 
