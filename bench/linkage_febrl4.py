@@ -193,7 +193,7 @@ def febrl4_benchmark() -> list[str]:
             f"{elapsed:.1f} s |"
         )
 
-    from mace.people.matching.engine import DEFAULT_THRESHOLD
+    from mace.linkage.engine import DEFAULT_THRESHOLD
 
     for label, extra in (
         ("`mace link` (bundled model)", []),
@@ -241,7 +241,7 @@ def load_children(count: int, seed: int) -> float:
     from django.core.management import call_command
     from django.db import connection
 
-    from mace.people.matching.synthetic import synthetic_people
+    from mace.linkage.synthetic import synthetic_people
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -306,8 +306,8 @@ def search_benchmark(count: int, searches: int, seed: int) -> list[str]:
     _setup_django()
     from django.db import connection
 
-    from mace.people.matching import engine
-    from mace.people.matching.synthetic import noisy_copy
+    from mace.linkage.synthetic import noisy_copy
+    from mace.people import identity
     from mace.people.models import Child
 
     existing = Child.objects.count() if _has_tables() else 0
@@ -322,12 +322,12 @@ def search_benchmark(count: int, searches: int, seed: int) -> list[str]:
     found = by_id.in_bulk(chosen)
     sample = [found[pk] for pk in chosen]
     queries = [
-        noisy_copy(person=engine.child_record(c), rng=rng, new_id=f"q{n}")
+        noisy_copy(person=identity.child_record(c), rng=rng, new_id=f"q{n}")
         for n, c in enumerate(sample)
     ]
     children = Child.objects.all()
-    population = engine.cohort_size()
-    engine.candidates_for(queries[0], children_qs=children, population=population)  # warm up
+    population = identity.cohort_size()
+    identity.candidates_for(queries[0], children_qs=children, population=population)  # warm up
     times, found_first, found_any, query_counts = [], 0, 0, []
     with_dob = with_dob_first = 0
     from django.test.utils import CaptureQueriesContext
@@ -335,7 +335,7 @@ def search_benchmark(count: int, searches: int, seed: int) -> list[str]:
     for child, query in zip(sample, queries, strict=True):
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
-            result = engine.candidates_for(query, children_qs=children, population=population)
+            result = identity.candidates_for(query, children_qs=children, population=population)
             times.append(time.perf_counter() - started)
         query_counts.append(len(captured))
         ids = [c.child_id for c in result]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mace.people.matching.engine import candidates_for
-from mace.people.matching.records import PersonRecord
+from mace.linkage.records import PersonRecord
+from mace.people.identity import candidates_for
 from mace.people.models import Child
 from mace.people.selectors import rows_shown
 from mace.referrals.models import Referral

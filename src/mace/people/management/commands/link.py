@@ -21,9 +21,10 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from mace.people.matching import engine
-from mace.people.matching.csvfiles import COLUMNS, ListError, read_people, write_matches
-from mace.people.matching.model import MatchModel
+from mace.linkage import engine
+from mace.linkage.csvfiles import COLUMNS, ListError, read_people, write_matches
+from mace.linkage.model import MatchModel
+from mace.people import identity
 
 
 def _console(stream) -> Console:
@@ -199,10 +200,10 @@ class Command(BaseCommand):
         from mace.people.models import Child
 
         children = Child.objects.all()  # an operator's tool: the whole cohort, see above
-        population = engine.cohort_size()
+        population = identity.cohort_size()
         rows = []
         for n, record in enumerate(list_a, start=1):
-            for candidate in engine.candidates_for(
+            for candidate in identity.candidates_for(
                 record, children_qs=children, limit=10, model=model, population=population
             ):
                 if candidate.score < threshold:

@@ -1,43 +1,42 @@
-"""Identity resolution: link two lists, or find a referral's candidate matches among children.
+"""Record linkage: link two lists, or rank the records that may be one person, with reasons.
 
 The default model (``data/default_model.json`` beside this file) was learnt without labels
-from synthetic lists (``synthetic.py``) by ``train_default_model``; ``mace link
---train-default`` writes it again: byte for byte the same while the code, the demo city's
-name lists and Faker's en_GB names are unchanged, whatever PYTHONHASHSEED is.
+from synthetic lists (``synthetic.py``, from the names and streets in
+``data/synthetic_people.json``) by ``train_default_model``; ``mace link --train-default``
+writes it again: byte for byte the same while the code and that data are unchanged, whatever
+PYTHONHASHSEED is. Nothing outside this package goes into it.
 ``mace link --fit`` instead learns a model from the two lists being linked, as Splink does.
+
+Searching the children recorded (``mace.people.identity``) blocks in the database and then
+calls ``first_pass`` and ``rank`` here: the engine knows records, never where they are kept.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from django.db.models import QuerySet
 
-from mace.people.matching import blocking
-from mace.people.matching.compare import (
+from mace.linkage import blocking
+from mace.linkage.compare import (
     COMPARISONS,
     Prepared,
     compare_detailed,
     compare_levels,
     prepare,
 )
-from mace.people.matching.model import FIELD_INDEX, MatchModel, fit_model, level_matrix
-from mace.people.matching.records import PersonRecord
+from mace.linkage.model import FIELD_INDEX, MatchModel, fit_model, level_matrix
+from mace.linkage.records import PersonRecord
 
 # Under data/ so that the package data rule in pyproject.toml ships it.
 DEFAULT_MODEL_PATH = Path(__file__).with_name("data") / "default_model.json"
 DEFAULT_THRESHOLD = 0.9
 DEFAULT_TRAINING = {"count_a": 3000, "matched": 2000, "extra_b": 1000, "seed": 2026}
-# Database search: rows read per blocking rule, and how many go on to full comparison.
-PER_RULE_LIMIT = 100
-SHORTLIST = 30
 
 Progress = Callable[[str, int, int], None]
 
@@ -65,10 +64,10 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
-    """A child who may be the person described, with the score and the reasons for it."""
+class Ranked:
+    """A record that may be the person described (by the caller's key), with score and reasons."""
 
-    child_id: uuid.UUID
+    key: Hashable
     score: float
     weight: float
     reasons: tuple[Reason, ...]
@@ -185,7 +184,7 @@ def explain(
 
 def train_default_model() -> MatchModel:
     """Learn the default model from the synthetic lists: deterministic for the same code."""
-    from mace.people.matching.synthetic import synthetic_lists
+    from mace.linkage.synthetic import synthetic_lists
 
     a, b, _ = synthetic_lists(**DEFAULT_TRAINING)
     return model_fit(
@@ -194,142 +193,54 @@ def train_default_model() -> MatchModel:
         seed=DEFAULT_TRAINING["seed"],
         description=(
             "Default identity-resolution model, learnt without labels from synthetic lists "
-            f"of children (mace.people.matching.synthetic, {DEFAULT_TRAINING})."
+            f"of children (mace.linkage.synthetic, data/synthetic_people.json, {DEFAULT_TRAINING})."
         ),
     )
 
 
-# --- The database: one record against the children recorded ----------------------------
+# --- One record against many: the shortlist and the ranking ---------------------------
 
 
-def _record(
-    row: tuple, *, places: list[tuple], aliases: list[str], school: str = ""
-) -> PersonRecord:
-    """A PersonRecord from a light child row, its address rows and alias names."""
-    pk, given, family, preferred, dob, gender = row
-    # Current addresses first, the newest first; each is (postcode, lines..., from, to).
-    ordered = sorted(places, key=lambda p: (p[5] is not None, -p[4].toordinal()))
-    texts = [
-        (postcode, ", ".join(part for part in (line_1, line_2, town) if part))
-        for postcode, line_1, line_2, town, _, _ in ordered
-    ]
-    current = texts[0] if texts else ("", "")
-    return PersonRecord(
-        id=str(pk),
-        given_name=given,
-        family_name=family,
-        date_of_birth=dob,
-        sex=gender,
-        postcode=current[0],
-        address=current[1],
-        aliases=tuple(([preferred] if preferred else []) + aliases),
-        school=school,
-        previous_addresses=tuple(texts[1:]),
-    )
-
-
-def child_record(child) -> PersonRecord:
-    """A Child (aliases, addresses and school loaded or loadable) as a PersonRecord."""
-    row = tuple(getattr(child, f) for f in blocking.LIGHT_FIELDS)
-    places = [
-        (a.postcode, a.line_1, a.line_2, a.town, a.date_from, a.date_to)
-        for a in child.addresses.all()
-    ]
-    return _record(
-        row,
-        places=places,
-        aliases=[alias.name for alias in child.aliases.all()],
-        school=child.school.name if child.school_id else "",
-    )
-
-
-def _full_records(*, shortlist: list, rows: dict, children_qs: QuerySet) -> dict:
-    """Shortlisted children with their schools, addresses and aliases: three light queries."""
-    from mace.people.models import ChildAddress, ChildAlias
-
-    schools = dict(
-        children_qs.filter(pk__in=shortlist).order_by().values_list("pk", "school__name")
-    )
-    places: dict = {pk: [] for pk in schools}
-    for child_id, *place in (
-        ChildAddress.objects.filter(child_id__in=list(schools))
-        .order_by()
-        .values_list("child_id", "postcode", "line_1", "line_2", "town", "date_from", "date_to")
-    ):
-        places[child_id].append(tuple(place))
-    aliases: dict = {pk: [] for pk in schools}
-    for child_id, name in (
-        ChildAlias.objects.filter(child_id__in=list(schools))
-        .order_by("name")
-        .values_list("child_id", "name")
-    ):
-        aliases[child_id].append(name)
-    return {
-        pk: _record(rows[pk], places=places[pk], aliases=aliases[pk], school=school or "")
-        for pk, school in schools.items()
-    }
-
-
-def cohort_size() -> int:
-    """How many children are recorded (cached for ten minutes): the prior's denominator."""
-    from django.core.cache import cache
-
-    from mace.people.models import Child
-
-    return cache.get_or_set("mace:matching:cohort-size", Child.objects.count, 600) or 1
-
-
-def candidates_for(
-    record: PersonRecord,
-    *,
-    children_qs: QuerySet,
-    limit: int = 10,
-    model: MatchModel | None = None,
-    population: int | None = None,
-) -> list[Candidate]:
-    """The children in ``children_qs`` most likely to be ``record``, best first.
-
-    Blocking queries read a few columns of the children that share a key with the record;
-    a first pass on names and date of birth keeps a shortlist (and every child at the same
-    postcode); the shortlist is read in full and scored with every field. Callers pass a
-    queryset already limited to what the user may see (``children_visible_to``).
-    """
-    model = model or default_model()
-    prepared = prepare(record=record)
-    rows: dict = {}
-    at_postcode: set = set()
-    proximity = blocking.database_proximity(prepared=prepared)
-    for name, queryset in blocking.database_blocks(prepared=prepared, children_qs=children_qs):
-        ranked = queryset.alias(proximity=proximity).order_by("-proximity", "pk")
-        for row in ranked.values_list(*blocking.LIGHT_FIELDS)[:PER_RULE_LIMIT]:
-            rows[row[0]] = row
-            if name == "postcode":
-                at_postcode.add(row[0])
-    if not rows:
-        return []
+def first_pass(
+    prepared: Prepared, records: Mapping[Hashable, PersonRecord], *, model: MatchModel
+) -> list[Hashable]:
+    """The keys of ``records``, most like ``prepared`` first (match weight without the prior;
+    ties by the key as text): a cheap pass over the few fields a search reads first."""
     table = model.weight_table()
     fields = np.arange(len(COMPARISONS))
-    first_pass = []
-    for pk, row in rows.items():
-        levels = compare_levels(prepared, prepare(record=_record(row, places=[], aliases=[])))
-        first_pass.append((-float(table[fields, levels].sum()), str(pk), pk))
-    first_pass.sort()
-    shortlist = [pk for _, _, pk in first_pass[: max(SHORTLIST, 3 * limit)]]
-    shortlist += [pk for _, _, pk in first_pass if pk in at_postcode][:SHORTLIST]
-    records = _full_records(shortlist=shortlist, rows=rows, children_qs=children_qs)
-    prior = model.prior_weight(population=population or cohort_size())
+    order = []
+    for key, record in records.items():
+        levels = compare_levels(prepared, prepare(record=record))
+        order.append((-float(table[fields, levels].sum()), str(key), key))
+    order.sort(key=lambda item: item[:2])
+    return [key for _, _, key in order]
+
+
+def rank(
+    prepared: Prepared,
+    records: Mapping[Hashable, PersonRecord],
+    *,
+    model: MatchModel,
+    population: int,
+    limit: int,
+) -> list[Ranked]:
+    """The ``limit`` records most likely to be ``prepared``, best first, with the reasons;
+    the prior is that of one pair among ``population`` records."""
+    table = model.weight_table()
+    fields = np.arange(len(COMPARISONS))
+    prior = model.prior_weight(population=population)
     scored = []
-    for pk, full in records.items():
-        other = prepare(record=full)
+    for key, record in records.items():
+        other = prepare(record=record)
         levels = compare_levels(prepared, other)
-        scored.append((prior + float(table[fields, levels].sum()), pk, other))
+        scored.append((prior + float(table[fields, levels].sum()), key, other))
     scored.sort(key=lambda item: (-item[0], str(item[1])))
     return [
-        Candidate(
-            child_id=pk,
+        Ranked(
+            key=key,
             score=probability(weight),
             weight=weight,
             reasons=reasons_for(prepared, other, model=model),
         )
-        for weight, pk, other in scored[:limit]
+        for weight, key, other in scored[:limit]
     ]

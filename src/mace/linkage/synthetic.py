@@ -1,46 +1,114 @@
 """Synthetic lists for training the default model: made-up children, and noisy copies of them.
 
-Names, streets and postcodes come from the demo city (``mace.demo``); the noise is what
-lists of children held by different agencies show: nicknames, typing slips, a date of birth
-with day and month transposed or estimated, a house move, empty cells.
+Names, streets, postcodes and schools come from ``data/synthetic_people.json`` beside this
+file, which the linkage package owns (the demo city's name lists are its own business: a
+change there never changes the bundled model). The noise is what lists of children held by
+different agencies show: nicknames, typing slips, a date of birth with day and month
+transposed or estimated, a house move, empty cells.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import functools
+import itertools
+import json
 import random
 import string
+from dataclasses import dataclass
+from pathlib import Path
 
-from mace.people.matching.compare import nicknames_of
-from mace.people.matching.records import PersonRecord
+from mace.linkage.compare import nicknames_of
+from mace.linkage.records import PersonRecord
 
-_BACKGROUND_WEIGHTS = {
-    "white_british": 62,
-    "pakistani": 7,
-    "polish": 3,
-    "romanian": 2,
-    "roma": 2,
-    "irish": 1,
-    "traveller": 1,
-    "albanian": 1,
-    "kurdish": 1,
-    "arab": 2,
-    "indian": 3,
-    "bangladeshi": 1,
-    "chinese": 1,
-    "vietnamese": 1,
-    "afghan": 1,
-    "eritrean": 1,
-    "somali": 2,
-    "west_african": 4,
-    "southern_african": 1,
-    "caribbean": 3,
-}
+DATA_PATH = Path(__file__).with_name("data") / "synthetic_people.json"
 _ABBREVIATIONS = {"Road": "Rd", "Street": "St", "Avenue": "Ave", "Lane": "Ln", "Close": "Cl"}
-_SCHOOLS = [f"{stem} Academy" for stem in ("Harehills", "Beeston", "Chapeltown", "Armley")] + [
-    f"{stem} High School" for stem in ("Seacroft", "Headingley", "Middleton", "Bramley")
-]
+_POSTCODE_UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+# Given names follow fashion: a few are very common. Family names have a long tail that a
+# short list cannot hold, so their weights are flatter (Smith is about 1 in 80 in England,
+# not 1 in 15); otherwise agreeing on a family name would say too little.
+GIVEN_FLATTEN = 4
+FAMILY_FLATTEN = 25
+
+
+class _Weighted:
+    """A weighted choice with cumulative weights computed once."""
+
+    def __init__(self, pairs):
+        self.items = [item for item, _ in pairs]
+        self.cumulative = list(itertools.accumulate(weight for _, weight in pairs))
+
+    def pick(self, rng: random.Random):
+        index = bisect.bisect_right(self.cumulative, rng.random() * self.cumulative[-1])
+        return self.items[min(index, len(self.items) - 1)]
+
+
+def _ranked(names: list[str], *, flatten: int) -> _Weighted:
+    """Names listed most common first: weights roughly Zipf, flattened at the top."""
+    return _Weighted([(name, 1.0 / (rank + flatten)) for rank, name in enumerate(names)])
+
+
+def _gendered(name: str, *, female: bool) -> str:
+    """'Kowalski|Kowalska' -> the form for this sex; other names unchanged."""
+    if "|" not in name:
+        return name
+    male_form, female_form = name.split("|")
+    return female_form if female else male_form
+
+
+@dataclass(frozen=True)
+class _Pool:
+    male: _Weighted
+    female: _Weighted
+    family: _Weighted
+
+
+@dataclass(frozen=True)
+class _Data:
+    backgrounds: _Weighted  # of pool keys
+    pools: dict[str, _Pool]
+    streets: tuple[tuple[str, str, str], ...]  # (street, town, postcode)
+    schools: tuple[str, ...]
+
+
+@functools.cache
+def _data() -> _Data:
+    raw = json.loads(DATA_PATH.read_text(encoding="utf-8"))
+    backgrounds = raw["backgrounds"]
+    pools = {
+        key: _Pool(
+            male=_ranked(spec["male"], flatten=GIVEN_FLATTEN),
+            female=_ranked(spec["female"], flatten=GIVEN_FLATTEN),
+            family=_ranked(spec["family"], flatten=FAMILY_FLATTEN),
+        )
+        for key, spec in backgrounds.items()
+    }
+    return _Data(
+        backgrounds=_Weighted(sorted((key, spec["weight"]) for key, spec in backgrounds.items())),
+        pools=pools,
+        streets=_streets(raw["streets"]),
+        schools=tuple(raw["schools"]),
+    )
+
+
+def _streets(spec: dict) -> tuple[tuple[str, str, str], ...]:
+    """A few dozen streets in each postcode district, each with a postcode: seeded, so the
+    same for every run."""
+    rng = random.Random("mace-linkage-streets")
+    suffixes = _Weighted(spec["suffixes"])
+    streets = []
+    for district, town in spec["districts"].items():
+        names: list[str] = []
+        while len(names) < spec["per_district"]:
+            name = f"{rng.choice(spec['stems'])} {suffixes.pick(rng)}"
+            if name not in names:
+                names.append(name)
+        for name in names:
+            unit = "".join(rng.choice(_POSTCODE_UNIT_LETTERS) for _ in range(2))
+            streets.append((name, town, f"{district} {rng.randint(1, 9)}{unit}"))
+    return tuple(streets)
 
 
 def _typo(rng: random.Random, text: str) -> str:
@@ -63,35 +131,21 @@ def _nickname(rng: random.Random, name: str) -> str:
     return rng.choice(options).title() if options else name
 
 
-def _street_pool() -> list[tuple[str, str, str]]:
-    from mace.demo.city import city_streets
-
-    return [(s.name, s.town, s.postcode) for streets in city_streets().values() for s in streets]
-
-
 def synthetic_people(*, count: int, seed: int) -> list[PersonRecord]:
     """``count`` made-up children of 9 to 17, with names, birth dates and addresses."""
-    from mace.demo.names import name_pools
-    from mace.demo.sampling import gendered
-
     rng = random.Random(f"mace-matching-people-{seed}")
-    pools = name_pools()
-    backgrounds = sorted(_BACKGROUND_WEIGHTS)
-    weights = [_BACKGROUND_WEIGHTS[b] for b in backgrounds]
-    streets = _street_pool()
+    data = _data()
     people = []
     for n in range(count):
-        pool = pools[rng.choices(backgrounds, weights)[0]]
+        pool = data.pools[data.backgrounds.pick(rng)]
         female = rng.random() < 0.5
         given = (pool.female if female else pool.male).pick(rng)
-        family = gendered(
-            (pool.family_female if female else pool.family_male).pick(rng), female=female
-        )
+        family = _gendered(pool.family.pick(rng), female=female)
         if rng.random() < 0.04:
-            other = gendered(pools["white_british"].family_male.pick(rng), female=female)
+            other = _gendered(data.pools["white_british"].family.pick(rng), female=female)
             family = f"{family}-{other}"
         dob = dt.date(2008, 9, 1) + dt.timedelta(days=rng.randrange(9 * 365))
-        street, town, postcode = rng.choice(streets)
+        street, town, postcode = rng.choice(data.streets)
         aliases = (_nickname(rng, given),) if rng.random() < 0.2 else ()
         people.append(
             PersonRecord(
@@ -103,7 +157,7 @@ def synthetic_people(*, count: int, seed: int) -> list[PersonRecord]:
                 postcode=postcode,
                 address=f"{rng.randint(1, 120)} {street}, {town}",
                 aliases=tuple(a for a in aliases if a != given),
-                school=rng.choice(_SCHOOLS),
+                school=rng.choice(data.schools),
             )
         )
     return people
@@ -151,10 +205,10 @@ def noisy_copy(*, person: PersonRecord, rng: random.Random, new_id: str) -> Pers
     postcode, address = person.postcode, person.address
     roll = rng.random()
     if roll < 0.20:
-        street, town, postcode = rng.choice(_street_pool())
+        street, town, postcode = rng.choice(_data().streets)
         address = f"{rng.randint(1, 120)} {street}, {town}"
     elif roll < 0.23:
-        postcode = postcode[:-1] + rng.choice("ABDEFGHJLNPQRSTUWXYZ")
+        postcode = postcode[:-1] + rng.choice(_POSTCODE_UNIT_LETTERS)
     elif roll < 0.35:
         postcode = address = ""
     if address and rng.random() < 0.3:
@@ -177,7 +231,7 @@ def noisy_copy(*, person: PersonRecord, rng: random.Random, new_id: str) -> Pers
         school=(
             ""
             if rng.random() < 0.5
-            else (rng.choice(_SCHOOLS) if rng.random() < 0.1 else person.school)
+            else (rng.choice(_data().schools) if rng.random() < 0.1 else person.school)
         ),
     )
 

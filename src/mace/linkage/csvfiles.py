@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mace.core import csvsafe
-from mace.people.matching.records import PersonRecord, parse_date
+from mace.linkage.records import PersonRecord, parse_date
 
 COLUMNS = ("id", "given_name", "family_name", "date_of_birth", "sex", "postcode", "address")
 # Read when present: a school's name, and aliases separated by semicolons.

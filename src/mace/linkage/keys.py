@@ -1,8 +1,8 @@
 """Blocking keys: the cheap values two records must share before they are compared at all.
 
 The in-memory keys (``*_keys``) work on prepared records; the database variants
-(``*_variants``) turn a record into values that the existing indexes on Child and
-ChildAddress can look up exactly (see ``blocking.py``).
+(``*_variants``) turn a record into values that an index on stored names, dates and
+postcodes can look up exactly (``mace.people.identity`` uses them on Child and ChildAddress).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 from collections.abc import Hashable
 
-from mace.people.matching.compare import (
+from mace.linkage.compare import (
     NameForm,
     Prepared,
     format_postcode,

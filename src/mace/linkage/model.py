@@ -31,8 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
-from mace.people.matching.blocking import RULES, BlockingRule, CandidatePairs
-from mace.people.matching.compare import COMPARISONS, Prepared, compare_levels
+from mace.linkage.blocking import RULES, BlockingRule, CandidatePairs
+from mace.linkage.compare import COMPARISONS, Prepared, compare_levels
 
 MODEL_VERSION = 1
 MAX_LEVELS = max(len(c.levels) for c in COMPARISONS)

@@ -18,7 +18,7 @@ import jellyfish
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
-from mace.people.matching.records import PersonRecord
+from mace.linkage.records import PersonRecord
 
 MISSING = 0
 NEAR_DATE_DAYS = 31
