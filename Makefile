@@ -41,6 +41,7 @@ run: install
 	PORT=$(PORT) $(BIN)/mace demo --port $(PORT)
 
 # The whole suite against PostgreSQL, again against SQLite, the browser tests, and ruff.
+# The database passes select -m "not e2e", so the slow_demo tests (a seeded city) run in both.
 test: install-dev
 	@set -o pipefail; status=0; \
 	scripts/ensure-pango || status=1; \

@@ -9,7 +9,7 @@ from mace.demo.referrals import DEMO_REFERRAL_COUNT, demo_referrals_ensure
 from mace.referrals.models import Referral
 from mace.referrals.selectors.matching import candidates_for_referral
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow_demo]
 
 
 def test_demo_referrals_fill_the_triage_queue_once():

@@ -21,7 +21,7 @@ from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias, Sch
 from mace.people.selectors import children_visible_to
 from tests.demo.helpers import city_wipe, records_snapshot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow_demo]
 
 # A full UK postcode (outward code, space, inward code without C I K M O V in the letters).
 UK_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][ABD-HJLNP-UW-Z]{2}$")

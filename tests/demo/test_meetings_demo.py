@@ -46,7 +46,7 @@ from mace.people.grants import owns_open_action
 from mace.people.models import ChildAccess
 from mace.people.selectors import children_visible_to
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow_demo]
 
 PASSWORD = "demo-password-for-tests"
 

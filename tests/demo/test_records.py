@@ -39,7 +39,7 @@ from mace.risk.selectors.assessments import child_risk_level
 from mace.risk.selectors.statutory import children_high_risk_without_statutory
 from mace.risk.selectors.vrmp import mace_criteria
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow_demo]
 
 LEGAL_KINDS = {"cin", "cp", "la_s20", "la_s31", "la_s38", "care_leaver"}
 PASSWORD = "demo-password-for-tests"

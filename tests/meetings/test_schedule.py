@@ -241,18 +241,43 @@ def test_an_invalid_rule_is_a_validation_error(rule):
     assert "rrule" in error.value.message_dict
 
 
+FORTNIGHTLY_WEDNESDAYS = [dt.date(2026, 1, 7), dt.date(2026, 1, 21), dt.date(2026, 2, 4)]
+
+
 @pytest.mark.parametrize(
-    "rule",
+    ("rule", "first_meetings"),
     [
-        "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE",
-        "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE",
-        "FREQ=WEEKLY;INTERVAL=4;BYDAY=TH",
-        "FREQ=MONTHLY;INTERVAL=2;BYDAY=TU;BYSETPOS=1",
-        "FREQ=WEEKLY;BYDAY=WE;COUNT=3",
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", FORTNIGHTLY_WEDNESDAYS),
+        ("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", FORTNIGHTLY_WEDNESDAYS),
+        (
+            "FREQ=WEEKLY;INTERVAL=4;BYDAY=TH",
+            [dt.date(2026, 1, 8), dt.date(2026, 2, 5), dt.date(2026, 3, 5)],
+        ),
+        # The first Tuesday of every other month: January's (the 6th) is before the first date.
+        (
+            "FREQ=MONTHLY;INTERVAL=2;BYDAY=TU;BYSETPOS=1",
+            [dt.date(2026, 3, 3), dt.date(2026, 5, 5), dt.date(2026, 7, 7)],
+        ),
     ],
 )
-def test_a_valid_rule_passes(rule):
-    rrule_validate(rule, dt.date(2026, 1, 7))
+def test_a_valid_rule_is_accepted_and_gives_the_meetings_it_says(rule, first_meetings):
+    first_date = dt.date(2026, 1, 7)
+    assert rrule_validate(rule, first_date) is None  # accepted: no ValidationError
+    series = fortnightly_series(rrule=rule, first_date=first_date)
+    held = _dates(occurrences(series, first_date, first_date + dt.timedelta(days=365)))
+    assert held[:3] == first_meetings
+    assert len(held) > 3  # and it goes on
+
+
+def test_a_rule_with_a_count_is_accepted_and_stops_after_it():
+    rule, first_date = "FREQ=WEEKLY;BYDAY=WE;COUNT=3", dt.date(2026, 1, 7)
+    assert rrule_validate(rule, first_date) is None
+    series = fortnightly_series(rrule=rule, first_date=first_date)
+    assert _dates(occurrences(series, first_date, first_date + dt.timedelta(days=365))) == [
+        dt.date(2026, 1, 7),
+        dt.date(2026, 1, 14),
+        dt.date(2026, 1, 21),
+    ]
 
 
 def test_contextual_mace_every_four_weeks():

@@ -167,6 +167,7 @@ def _crawl(client: Client, user: User, finder: ChildFinder):
     return pages, named_total, failures
 
 
+@pytest.mark.slow_demo
 @pytest.mark.parametrize("email", USERS)
 def test_every_page_that_names_a_child_logged_it(demo_city, email, settings):
     settings.MACE_WAIVE_2FA = True

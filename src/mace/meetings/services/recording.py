@@ -7,8 +7,8 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from mace.core.actions import completion_note_clean, owned_action_mark_done
 from mace.meetings.models import (
     Action,
     AgendaItem,
@@ -227,9 +227,7 @@ def action_add(
 
 def action_complete(*, actor, action_id, note: str) -> Action:
     """Complete an action: its owner or the coordinator, always with a note."""
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError({"note": "Say what was done to complete the action"})
+    note = completion_note_clean(note)
     with transaction.atomic():
         # Lock the action row only: PostgreSQL refuses FOR UPDATE across the outer join to
         # the (nullable) child.
@@ -238,11 +236,7 @@ def action_complete(*, actor, action_id, note: str) -> Action:
         )
         if actor.pk != action.owner_id:
             require_manager(actor)
-        if action.status != Action.Status.OPEN:
-            raise ValidationError({"note": "This action is already closed"})
-        action.status = Action.Status.DONE
-        action.completed_at = timezone.now()
-        action.completion_note = note
+        owned_action_mark_done(action, note=note)
         stamp(action, actor, new=False, child=action.child)
         action.save()
         if action.child is not None:

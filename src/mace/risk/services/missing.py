@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from mace.people.models import Child
 from mace.risk.models import MissingEpisode
-from mace.risk.services.common import require_recorder, stamp
+from mace.risk.services.common import RecordKind, child_record_create, child_record_update
 
 EPISODE_FIELDS = (
     "kind",
@@ -37,58 +35,34 @@ DATETIME_FIELDS = ("started_at", "ended_at", "interview_offered_at", "interview_
 Status = MissingEpisode.InterviewStatus
 
 
+EPISODES = RecordKind(
+    what="missing episode",
+    allowed=EPISODE_FIELDS,
+    rules=lambda episode: _rule_errors(episode, timezone.now()),
+    convert=lambda name, value: _in_utc(name, value),
+)
+
+
 def missing_episode_record(*, actor, child: Child, **fields) -> MissingEpisode:
     """Record a missing episode, with its return interview so far."""
-    require_recorder(actor, child)
-    with transaction.atomic():
-        episode = MissingEpisode(child=child)
-        _apply(episode, fields)
-        _validate(episode)
-        stamp(episode, actor, new=True)
-        episode.save()
-    return episode
+    return child_record_create(
+        actor=actor, record=MissingEpisode(child=child), fields=fields, kind=EPISODES
+    )
 
 
 def missing_episode_update(*, actor, episode: MissingEpisode, **fields) -> MissingEpisode:
     """Change an episode: the return, the police grading, the return interview."""
-    require_recorder(actor, episode.child)
-    with transaction.atomic():
-        locked = MissingEpisode.objects.select_for_update().get(pk=episode.pk)
-        changed = _apply(locked, fields)
-        _validate(locked)
-        stamp(locked, actor, new=False)
-        locked.save(update_fields=[*changed, "modified_by", "modified_at"])
-    return locked
+    return child_record_update(actor=actor, record=episode, fields=fields, kind=EPISODES)
 
 
-def _apply(episode: MissingEpisode, fields: dict) -> list[str]:
-    unknown = set(fields) - set(EPISODE_FIELDS)
-    if unknown:
-        raise ValueError(f"Unknown missing episode fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        if name in DATETIME_FIELDS and value is not None and timezone.is_naive(value):
-            raise ValueError(f"{name} must be timezone-aware")
-        if name in DATETIME_FIELDS and value is not None:
-            # Stored as UTC, and kept so in memory: subtracting two Europe/London datetimes
-            # gives wall-clock hours, wrong by one across a clock change.
-            value = value.astimezone(dt.UTC)
-        if isinstance(value, str):
-            value = value.strip()
-        setattr(episode, name, value)
-    return list(fields)
-
-
-def _validate(episode: MissingEpisode) -> None:
-    """The model's own checks, then the rules of a missing episode, reported together."""
-    errors: dict[str, list[str]] = {}
-    try:
-        episode.full_clean()
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
-    for field, message in _rule_errors(episode, timezone.now()):
-        errors.setdefault(field, []).append(message)
-    if errors:
-        raise ValidationError(errors)
+def _in_utc(name: str, value):
+    if name in DATETIME_FIELDS and value is not None and timezone.is_naive(value):
+        raise ValueError(f"{name} must be timezone-aware")
+    if name in DATETIME_FIELDS and value is not None:
+        # Stored as UTC, and kept so in memory: subtracting two Europe/London datetimes
+        # gives wall-clock hours, wrong by one across a clock change.
+        value = value.astimezone(dt.UTC)
+    return value
 
 
 def _rule_errors(e: MissingEpisode, now: dt.datetime):

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from mace.people.models import Child
 from mace.risk.models import StatutoryProcess
-from mace.risk.services.common import require_recorder, stamp
+from mace.risk.services.common import RecordKind, child_record_create, child_record_update
 
+NRM_FIELDS = (
+    "reasonable_grounds",
+    "reasonable_grounds_on",
+    "conclusive_grounds",
+    "conclusive_grounds_on",
+)
 PROCESS_FIELDS = (
     "kind",
     "started_on",
@@ -20,66 +24,30 @@ PROCESS_FIELDS = (
     "lead_agency",
     "reference",
     "notes",
-    "reasonable_grounds",
-    "reasonable_grounds_on",
-    "conclusive_grounds",
-    "conclusive_grounds_on",
-)
-NRM_FIELDS = (
-    "reasonable_grounds",
-    "reasonable_grounds_on",
-    "conclusive_grounds",
-    "conclusive_grounds_on",
+    *NRM_FIELDS,
 )
 
 Kind = StatutoryProcess.Kind
 Decision = StatutoryProcess.Decision
 
 
+PROCESSES = RecordKind(
+    what="statutory process",
+    allowed=PROCESS_FIELDS,
+    rules=lambda process: _rule_errors(process, timezone.localdate()),
+)
+
+
 def statutory_process_record(*, actor, child: Child, **fields) -> StatutoryProcess:
     """Record a statutory process the child is subject to."""
-    require_recorder(actor, child)
-    with transaction.atomic():
-        process = StatutoryProcess(child=child)
-        _apply(process, fields)
-        _validate(process)
-        stamp(process, actor, new=True)
-        process.save()
-    return process
+    return child_record_create(
+        actor=actor, record=StatutoryProcess(child=child), fields=fields, kind=PROCESSES
+    )
 
 
 def statutory_process_update(*, actor, process: StatutoryProcess, **fields) -> StatutoryProcess:
     """Change a statutory process: its end, its lead, an NRM decision."""
-    require_recorder(actor, process.child)
-    with transaction.atomic():
-        locked = StatutoryProcess.objects.select_for_update().get(pk=process.pk)
-        changed = _apply(locked, fields)
-        _validate(locked)
-        stamp(locked, actor, new=False)
-        locked.save(update_fields=[*changed, "modified_by", "modified_at"])
-    return locked
-
-
-def _apply(process: StatutoryProcess, fields: dict) -> list[str]:
-    unknown = set(fields) - set(PROCESS_FIELDS)
-    if unknown:
-        raise ValueError(f"Unknown statutory process fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(process, name, value.strip() if isinstance(value, str) else value)
-    return list(fields)
-
-
-def _validate(process: StatutoryProcess) -> None:
-    """The model's own checks, then the rules of a statutory process, reported together."""
-    errors: dict[str, list[str]] = {}
-    try:
-        process.full_clean()
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
-    for field, message in _rule_errors(process, timezone.localdate()):
-        errors.setdefault(field, []).append(message)
-    if errors:
-        raise ValidationError(errors)
+    return child_record_update(actor=actor, record=process, fields=fields, kind=PROCESSES)
 
 
 def _rule_errors(p: StatutoryProcess, today: dt.date):

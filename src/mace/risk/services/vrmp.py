@@ -7,8 +7,8 @@ import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from mace.core.actions import completion_note_clean, owned_action_mark_done
 from mace.people.grants import action_grant_ensure, action_grant_release
 from mace.people.models import Child
 from mace.risk.models import Vrmp, VrmpAction, VrmpReview, VrmpVersion
@@ -128,9 +128,7 @@ def vrmp_action_add(
 
 def vrmp_action_complete(*, actor, action_id: uuid.UUID, note: str) -> VrmpAction:
     """Complete an action with a note; the owner's access ends with their last open action."""
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError({"note": "Say what was done to complete the action"})
+    note = completion_note_clean(note)
     with transaction.atomic():
         action = (
             VrmpAction.objects.select_for_update().select_related("vrmp__child").get(pk=action_id)
@@ -138,20 +136,8 @@ def vrmp_action_complete(*, actor, action_id: uuid.UUID, note: str) -> VrmpActio
         child = action.vrmp.child
         if actor != action.owner and not can_record_for_child(actor, child):
             raise PermissionDenied("You cannot complete this action.")
-        if action.status != VrmpAction.Status.OPEN:
-            raise ValidationError({"note": "This action is already closed"})
-        action.status = VrmpAction.Status.DONE
-        action.completed_at = timezone.now()
-        action.completion_note = note
+        changed = owned_action_mark_done(action, note=note)
         _stamp(action, actor, new=False)
-        action.save(
-            update_fields=[
-                "status",
-                "completed_at",
-                "completion_note",
-                "modified_by",
-                "modified_at",
-            ]
-        )
+        action.save(update_fields=[*changed, "modified_by", "modified_at"])
         action_grant_release(owner_id=action.owner_id, child=child)
     return action

@@ -1,0 +1,66 @@
+"""``demo_meetings_ensure``: the demo's meetings, set up once."""
+
+from __future__ import annotations
+
+import random
+
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import timezone
+
+from mace.accounts.models import Role
+from mace.demo.city import agencies_ensure
+from mace.demo.meetings.child import ChildMeetings
+from mace.demo.meetings.cohort import Seat, _cohort
+from mace.demo.meetings.context_texts import GOLD_FINDINGS, SILVER_FINDINGS
+from mace.demo.meetings.contextual import ContextualMeetings
+from mace.demo.meetings.maker import MeetingBase
+from mace.demo.meetings.series import LOCMEM_EMAIL
+from mace.demo.meetings.strategic import StrategicMeetings
+from mace.demo.users import demo_email, demo_users_create, meeting_people_ensure, practitioner_user
+from mace.meetings.models import Action, Kind, MeetingSeries
+from mace.people.models import Child
+
+
+class MeetingMaker(ChildMeetings, ContextualMeetings, StrategicMeetings, MeetingBase):
+    """Makes the demo's year of meetings (see the package's notes)."""
+
+
+def demo_meetings_ensure(*, seed: int, password: str) -> dict[str, int]:
+    """Set up the demo's meetings once (see the package's notes): nothing if any meeting
+    series exists or the city has no children. Makes the demo users (with ``password``) if
+    missing: the meetings need their chair, coordinator and members. Returns counts."""
+    if MeetingSeries.objects.exists() or not Child.objects.exists():
+        return {}
+    today = timezone.localdate()
+    # The invitations email their invitees when the transaction commits: keep them off the
+    # console (the demo's email backend) by sending them nowhere. Without DEBUG, the queries
+    # are not logged (a tenth of the time).
+    quiet = override_settings(EMAIL_BACKEND=LOCMEM_EMAIL, DEBUG=False)
+    with quiet, transaction.atomic():
+        users = {user.role: user for user in demo_users_create(password=password)}
+        agencies = agencies_ensure()
+        seats = {
+            kind: Seat(agency=agencies[kind], representative=rep, deputy=dep)
+            for kind, (rep, dep) in meeting_people_ensure(password=password).items()
+        }
+        maker = MeetingMaker(
+            rng=random.Random(f"{seed}/meetings"),
+            today=today,
+            users=users,
+            seats=seats,
+            practitioner=practitioner_user(),
+            cohort=_cohort(),
+        )
+        made = maker.series()
+        maker.child_meetings(made[Kind.CHILD])
+        maker.context_meetings(made[Kind.CONTEXT])
+        maker.strategic_meetings(made[Kind.SILVER], SILVER_FINDINGS)
+        maker.strategic_meetings(made[Kind.GOLD], GOLD_FINDINGS)
+        maker.completions_save()
+        counts = maker.counts
+        open_actions = Action.objects.filter(status=Action.Status.OPEN)
+        counts["actions_open"] = open_actions.count()
+        counts["actions_overdue"] = open_actions.filter(due_date__lt=today).count()
+        counts["member_actions"] = open_actions.filter(owner__email=demo_email(Role.MEMBER)).count()
+    return dict(counts)

@@ -1,0 +1,42 @@
+"""Silver and Gold: attendance, themes and a partnership action."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mace.demo.meetings.context_texts import STRATEGIC_ACTIONS, STRATEGIC_ATTENDEES
+from mace.demo.meetings.maker import _clock, _rows_write
+from mace.meetings.models import Attendance, Meeting
+from mace.meetings.services.recording import finding_add
+
+
+class StrategicMeetings:
+    """Silver and Gold (a part of MeetingMaker)."""
+
+    # Silver and Gold -----------------------------------------------------------------------
+
+    def strategic_meetings(self, meetings: list[Meeting], findings) -> None:
+        """Attendance, themes and a partnership action at each past meeting."""
+        actor = self.coordinator
+        past = [m for m in meetings if m.date < self.today]
+        for index, meeting in enumerate(past):
+            start, chair = meeting.starts_at, meeting.chair
+            with _clock(start):
+                self._attend(meeting, chair.agency, Attendance.Status.PRESENT, chair.full_name)
+                for kind, title in STRATEGIC_ATTENDEES.items():
+                    agency = self.seats[kind].agency
+                    if agency.pk == chair.agency_id:
+                        continue  # the chair speaks for their agency
+                    came = self.rng.random() < 0.85
+                    status = Attendance.Status.PRESENT if came else Attendance.Status.APOLOGIES
+                    self._attend(meeting, agency, status, title)
+                _rows_write(Attendance, self.attendance, actor)
+                self.attendance = []
+            with _clock(start + dt.timedelta(minutes=meeting.duration_minutes - 15)):
+                for offset in range(2):
+                    kind, description = findings[(2 * index + offset) % len(findings)]
+                    finding_add(actor=actor, meeting=meeting, kind=kind, description=description)
+                    self.counts["findings"] += 1
+                kind, text, note = STRATEGIC_ACTIONS[index % len(STRATEGIC_ACTIONS)]
+                self._action(meeting, None, kind, text, note)
+            self._conclude(meeting)
