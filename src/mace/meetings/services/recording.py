@@ -236,9 +236,9 @@ def action_complete(*, actor, action_id, note: str) -> Action:
         )
         if actor.pk != action.owner_id:
             require_manager(actor)
-        owned_action_mark_done(action, note=note)
+        changed = owned_action_mark_done(action, note=note)
         stamp(action, actor, new=False, child=action.child)
-        action.save()
+        action.save(update_fields=[*changed, "modified_by", "modified_at"])
         if action.child is not None:
             action_grant_release(owner_id=action.owner_id, child=action.child)
     return action
