@@ -10,9 +10,9 @@ from functools import cache
 
 from django import forms
 
+from mace.core.levels import Level
 from mace.referrals.models import Referral, SuspectedPerpetrator, YesNoUnknown
 from mace.referrals.sections import PERPETRATOR_FIELDS, Section
-from mace.risk.models import Level
 from mace.web.forms import DateInput
 
 LABELS = {
