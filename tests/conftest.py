@@ -75,3 +75,30 @@ def audited(db):
         return event
 
     return _audited
+
+
+@pytest.fixture
+def commits_as_in_production(db, monkeypatch):
+    """Run on_commit work when the service's transaction ends, as in production.
+
+    A test runs inside a transaction that is never committed, so work a service leaves for
+    after its commit would never run (or, with django_capture_on_commit_callbacks, only
+    after the whole request). Here an atomic block that returns to the test's own level
+    counts as committed: the callbacks registered since the test began run as it exits,
+    before the view goes on (requests are not atomic: ATOMIC_REQUESTS is off).
+    """
+    from django.db import connection, transaction
+
+    base, start = len(connection.atomic_blocks), len(connection.run_on_commit)
+    original_exit = transaction.Atomic.__exit__
+
+    def exit_then_commit(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        conn = transaction.get_connection(self.using)
+        if exc_type is None and len(conn.atomic_blocks) == base:
+            while len(conn.run_on_commit) > start:
+                _, callback, _robust = conn.run_on_commit.pop(start)
+                callback()
+        return result
+
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_then_commit)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.test import TestCase
+
 from mace.meetings.models import Kind, Meeting, MeetingSeries
 
 
@@ -48,13 +50,15 @@ def accepted_referral(*, coordinator, child=None, meeting_date=None, **fields):
     referral = submitted_referral(**fields)
     if child is not None:
         referral_link_child(actor=coordinator, referral_id=referral.id, child_id=child.id)
-    referral_decide(
-        actor=coordinator,
-        referral_id=referral.id,
-        decision="accept",
-        reason="Meets the MACE criteria: missing and found out of area",
-        meeting_date=meeting_date,
-    )
+    # As after a real commit: the meetings app places the accepted referral on an agenda.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        referral_decide(
+            actor=coordinator,
+            referral_id=referral.id,
+            decision="accept",
+            reason="Meets the MACE criteria: missing and found out of area",
+            meeting_date=meeting_date,
+        )
     referral.refresh_from_db()
     return referral
 

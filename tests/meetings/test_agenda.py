@@ -186,7 +186,7 @@ def test_an_unaccepted_referral_is_not_placed(coordinator):
 
     meeting_on(_in(7))
     referral = submitted_referral(status=Referral.Status.NEW, child=ChildFactory())
-    assert referral_place(referral=referral) is None
+    assert referral_place(referral_id=referral.pk) is None
     assert not AgendaItem.objects.exists()
 
 

@@ -273,7 +273,7 @@ def test_the_chairs_home_lists_their_next_meeting_and_minutes_to_approve(
 
 
 def test_accepting_a_referral_at_triage_says_which_meeting_it_is_on(
-    signed_in, coordinator, meeting
+    signed_in, coordinator, meeting, commits_as_in_production
 ):
     from mace.referrals.services.triage import referral_link_child
     from tests.referrals.factories import submitted_referral

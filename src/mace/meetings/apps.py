@@ -7,4 +7,15 @@ class MeetingsConfig(AppConfig):
     verbose_name = "MACE meetings: series, agendas, minutes and actions"
 
     def ready(self) -> None:
-        from mace.meetings import grants  # noqa: F401  (registers open meeting actions)
+        from mace.meetings import (
+            grants,  # noqa: F401  (registers open meeting actions)
+            receivers,
+        )
+        from mace.referrals.placements import register_placement
+        from mace.referrals.signals import referral_accepted
+
+        # Accepted referrals land on an agenda; the triage page says which.
+        referral_accepted.connect(
+            receivers.place_accepted_referral, dispatch_uid="meetings.place_accepted_referral"
+        )
+        register_placement("meetings", receivers.placement_line)

@@ -111,6 +111,17 @@ def past_meetings(*, user) -> QuerySet[Meeting]:
     )
 
 
+def meeting_for_referral(*, user, referral) -> Meeting | None:
+    """The meeting whose agenda the referral is on, if the user may see that meeting (None
+    if it is on no agenda yet)."""
+    item = (
+        AgendaItem.objects.filter(referral_id=referral.pk, meeting__in=meetings_visible_to(user))
+        .select_related("meeting")
+        .first()
+    )
+    return item.meeting if item is not None else None
+
+
 def items_open_to(*, user, meeting: Meeting) -> QuerySet[AgendaItem]:
     """Listed items the user may name in a form: contextual ones, and children whose record
     is open to them (a restricted record they are not named on is left out)."""

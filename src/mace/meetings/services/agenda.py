@@ -72,31 +72,41 @@ def _listed_upcoming(child_id) -> bool:
     ).exists()
 
 
-def referral_place(*, referral: Referral, actor=None) -> AgendaItem | None:
-    """Put an accepted referral on the next meeting with room (None if none has room yet:
-    the daily agenda fill will place it when one does)."""
-    if referral.status != Referral.Status.ACCEPTED:
-        return None
-    if AgendaItem.objects.filter(referral=referral).exists():
-        return None
-    on_or_after = referral.accepted_for or timezone.localdate()
-    if referral.subject == Referral.Subject.CONTEXT:
-        meeting = _upcoming(Kind.CONTEXT, on_or_after).first()
+def referral_place(*, referral_id, actor=None) -> AgendaItem | None:
+    """Put an accepted referral on the next meeting with room (None if it is not accepted,
+    already placed, or no meeting has room yet: the daily agenda fill places it when one
+    does). Its own transaction. ``actor`` None is the system, as when it follows a triage
+    decision (``referral_accepted``): the decision's own audit row names the coordinator."""
+    if actor is not None:
+        require_manager(actor)
+    with transaction.atomic():
+        referral = (
+            Referral.objects.select_for_update(of=("self",))
+            .select_related("child")
+            .get(pk=referral_id)
+        )
+        if referral.status != Referral.Status.ACCEPTED:
+            return None
+        if AgendaItem.objects.filter(referral=referral).exists():
+            return None
+        on_or_after = referral.accepted_for or timezone.localdate()
+        if referral.subject == Referral.Subject.CONTEXT:
+            meeting = _upcoming(Kind.CONTEXT, on_or_after).first()
+            if meeting is None:
+                return None
+            return _context_item_create(meeting=meeting, referral=referral, actor=actor)
+        if referral.child_id is None or _listed_upcoming(referral.child_id):
+            return None
+        meeting = meeting_next_with_room(on_or_after=on_or_after)
         if meeting is None:
             return None
-        return _context_item_create(meeting=meeting, referral=referral, actor=actor)
-    if referral.child_id is None or _listed_upcoming(referral.child_id):
-        return None
-    meeting = meeting_next_with_room(on_or_after=on_or_after)
-    if meeting is None:
-        return None
-    return _item_create(
-        meeting=meeting,
-        actor=actor,
-        child=referral.child,
-        source=AgendaItem.Source.REFERRAL,
-        referral=referral,
-    )
+        return _item_create(
+            meeting=meeting,
+            actor=actor,
+            child=referral.child,
+            source=AgendaItem.Source.REFERRAL,
+            referral=referral,
+        )
 
 
 def _context_item_create(*, meeting: Meeting, referral: Referral, actor=None) -> AgendaItem:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,6 +16,7 @@ from mace.people.models import Child, ChildAddress, ChildAlias, School
 from mace.referrals.models import Referral, ReferralDecision, ReferralLink
 from mace.referrals.permissions import can_triage
 from mace.referrals.selectors.referrals import OPEN_STATUSES, referrals_about_same_child
+from mace.referrals.signals import referral_accepted_send
 
 REASON_MIN = 10
 
@@ -106,7 +108,8 @@ def referral_decide(
     signpost_to: str = "",
     meeting_date: dt.date | None = None,
 ) -> ReferralDecision:
-    """Decide a referral with a reason; the referrer is emailed the decision and reason."""
+    """Decide a referral with a reason; the referrer is emailed the decision and reason.
+    Once an acceptance commits, ``referral_accepted`` is sent (meetings places it)."""
     _require_triage(actor)
     reason = (reason or "").strip()
     errors = {}
@@ -173,10 +176,8 @@ def referral_decide(
             payload={"decision": decision},
         )
         if decision == ReferralDecision.Decision.ACCEPT:
-            # Imported here: meetings builds on referrals, not the other way round.
-            from mace.meetings.services.agenda import referral_place
-
-            referral_place(referral=referral, actor=actor)
+            # Meetings (above referrals) listens, and places it on an agenda.
+            transaction.on_commit(partial(referral_accepted_send, referral_id=referral.pk))
         transaction.on_commit(lambda: _notify_decision(record.pk))
     return record
 

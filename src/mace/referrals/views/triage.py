@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mace.core.workdays import working_days_between
-from mace.meetings.models import AgendaItem
 from mace.referrals.forms.other import DecisionForm, UnlinkForm
 from mace.referrals.models import Referral
+from mace.referrals.placements import placement_lines
 from mace.referrals.selectors import referrals as selectors
 from mace.referrals.selectors.matching import candidates_for_referral, candidates_shown
 from mace.referrals.services import triage as services
 from mace.risk.selectors.vrmp import mace_criteria
-from mace.risk.views.common import attach_errors
+from mace.web.forms import attach_errors
 
 
 def queue(request):
@@ -121,15 +121,18 @@ def triage_decide(request, referral_id: uuid.UUID):
     form = DecisionForm(request.POST, prefix="decision")
     if form.is_valid():
         try:
-            services.referral_decide(
+            record = services.referral_decide(
                 actor=request.user, referral_id=referral.pk, **form.cleaned_data
             )
         except ValidationError as exc:
             attach_errors(form, exc)
         else:
+            # Where it went, as the apps above (meetings) say. Requests are not atomic, so
+            # the decision has committed and its listeners have run by now.
+            lines = placement_lines(user=request.user, referral=record.referral)
             messages.success(
                 request,
-                "The decision is recorded and the referrer is told." + _placement_note(referral.pk),
+                " ".join(["The decision is recorded and the referrer is told.", *lines]),
             )
             return redirect("triage:queue")
     return render(
@@ -137,13 +140,3 @@ def triage_decide(request, referral_id: uuid.UUID):
         "referrals/triage_detail.html",
         _triage_context(request, referral, decision_form=form),
     )
-
-
-def _placement_note(referral_id) -> str:
-    """Where an accepted referral landed (mace.meetings placed it with the decision)."""
-    item = AgendaItem.objects.filter(referral_id=referral_id).select_related("meeting").first()
-    if item is not None:
-        return f" It is on the agenda of {item.meeting}."
-    if Referral.objects.filter(pk=referral_id, status=Referral.Status.ACCEPTED).exists():
-        return " No coming meeting has room yet: it will be placed when one does."
-    return ""
