@@ -7,9 +7,8 @@ from django import forms
 
 from mace.accounts.models import Agency, Role, User
 from mace.meetings.models import Kind, MeetingSeries
+from mace.web.forms import DateInput, TimeInput
 
-TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CATALOGUE_MAX_BYTES = 1024 * 1024
 
 ROLE_HINT = (
@@ -159,7 +158,7 @@ class _SeriesFields(forms.Form):
     )
     start_time = forms.TimeField(
         label="Start time",
-        widget=TIME_WIDGET,
+        widget=TimeInput(),
         error_messages={
             "required": "Enter the start time",
             "invalid": "Enter the start time as hours and minutes, like 10:00",
@@ -241,7 +240,7 @@ class SeriesCreateForm(_SeriesFields):
     first_date = forms.DateField(
         label="First meeting date",
         help_text="For example 2027-01-13",
-        widget=DATE_WIDGET,
+        widget=DateInput(),
         error_messages={
             "required": "Enter the date of the first meeting",
             "invalid": "Enter the first meeting date as a real date, for example 2027-01-13",

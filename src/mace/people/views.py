@@ -14,7 +14,7 @@ from mace.accounts.permissions import can_search_cohort
 from mace.people import selectors, services
 from mace.people.forms import BreakGlassForm, ChildSearchForm
 from mace.risk.selectors.summary import child_record_summary
-from mace.risk.views.common import record_context
+from mace.web.pages import record_context
 
 
 def child_list(request):

@@ -22,3 +22,11 @@ class RiskConfig(AppConfig):
             ).exists()
 
         register_open_actions("vrmp", open_vrmp_actions)
+
+        from mace.risk.permissions import can_record_for_child
+        from mace.web.pages import register_record_context
+
+        # The risk pages offer "add" and "change" only to those who may record.
+        register_record_context(
+            "can_record", lambda user, child: {"can_record": can_record_for_child(user, child)}
+        )

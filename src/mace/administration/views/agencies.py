@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods
 from mace.accounts import administration as services
 from mace.administration import selectors
 from mace.administration.forms import AgencyChangeForm, AgencyForm
-from mace.administration.views.common import attach_errors, paginate
+from mace.administration.views.common import paginate
+from mace.web.forms import attach_errors
 
 
 def agency_list(request):

@@ -12,9 +12,10 @@ from django.views.decorators.http import require_http_methods
 
 from mace.administration import selectors
 from mace.administration.forms import CatalogueUploadForm, ConfirmForm
-from mace.administration.views.common import attach_errors, paginate
+from mace.administration.views.common import paginate
 from mace.risk.catalogues import CatalogueError
 from mace.risk.services import catalogue as services
+from mace.web.forms import attach_errors
 
 
 def catalogue_list(request):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 
 from mace.accounts.permissions import can_administer
@@ -24,19 +24,6 @@ def administrator_only(view):
 
     wrapped.administrator_only = True
     return wrapped
-
-
-def attach_errors(form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field if it names one."""
-    form.errors  # noqa: B018  (cleans a bound form first, so errors can be added)
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            target = field if field in form.fields else None
-            for message in errors:
-                form.add_error(target, message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def paginate(request, rows) -> tuple[Page, str]:

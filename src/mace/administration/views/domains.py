@@ -10,8 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from mace.administration import selectors
 from mace.administration.forms import ConfirmForm, DomainForm
-from mace.administration.views.common import attach_errors, paginate
+from mace.administration.views.common import paginate
 from mace.referrals.services import domains as services
+from mace.web.forms import attach_errors
 
 
 def domain_list(request):

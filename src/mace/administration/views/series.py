@@ -13,8 +13,9 @@ from django.views.decorators.http import require_http_methods
 
 from mace.administration import selectors
 from mace.administration.forms import ConfirmForm, MemberForm, SeriesChangeForm, SeriesCreateForm
-from mace.administration.views.common import attach_errors, paginate
+from mace.administration.views.common import paginate
 from mace.meetings.services import series as services
+from mace.web.forms import attach_errors
 
 
 def series_list(request):

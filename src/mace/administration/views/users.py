@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods
 from mace.accounts import administration as services
 from mace.administration import selectors
 from mace.administration.forms import ConfirmForm, InviteForm, UserChangeForm, UserFilterForm
-from mace.administration.views.common import attach_errors, paginate
+from mace.administration.views.common import paginate
+from mace.web.forms import attach_errors
 
 
 def _link_base(request) -> str:

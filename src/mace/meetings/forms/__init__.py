@@ -19,9 +19,7 @@ from mace.meetings.models import (
 )
 from mace.meetings.selectors.agenda import items_open_to, items_shown
 from mace.meetings.services.schedule import rrule_validate
-from mace.risk.forms.vrmp import _date
-
-TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+from mace.web.forms import TimeInput, date_field
 
 
 def _items_offered(form: forms.Form, user, queryset) -> None:
@@ -37,7 +35,7 @@ def _required(form: forms.Form, messages: dict[str, str]) -> None:
 
 
 class SeriesForm(forms.ModelForm):
-    first_date = _date("First meeting date")
+    first_date = date_field("First meeting date")
     online_link = forms.URLField(required=False, assume_scheme="https", label="Online link")
 
     class Meta:
@@ -62,7 +60,7 @@ class SeriesForm(forms.ModelForm):
             "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE. Every two months on the second Tuesday: "
             "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU",
         }
-        widgets = {"start_time": TIME_WIDGET, "kind": forms.RadioSelect}
+        widgets = {"start_time": TimeInput(), "kind": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,8 +102,8 @@ class MemberForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    date = _date("New date")
-    start_time = forms.TimeField(required=False, widget=TIME_WIDGET, label="New start time")
+    date = date_field("New date")
+    start_time = forms.TimeField(required=False, widget=TimeInput(), label="New start time")
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Say why the meeting is moving"},
@@ -181,7 +179,7 @@ class InvitationForm(forms.Form):
 
 
 class DiscussionForm(forms.ModelForm):
-    next_review_date = _date("Next review date", required=False)
+    next_review_date = date_field("Next review date", required=False)
 
     class Meta:
         model = Discussion
@@ -258,7 +256,7 @@ class ActionForm(forms.Form):
         required=False,
         label="Owner (person)",
     )
-    due_date = _date("Due date")
+    due_date = date_field("Due date")
 
     def __init__(self, *args, meeting: Meeting, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from mace.core.levels import Level
 from mace.core.models import OwnedAction, TimeStampedModel
 from mace.meetings.models.meeting import AgendaItem, Meeting
-from mace.risk.models import Level
 
 
 class Outcome(models.TextChoices):

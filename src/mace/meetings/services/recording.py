@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mace.core.levels import Level
 from mace.meetings.models import (
     Action,
     AgendaItem,
@@ -23,7 +24,6 @@ from mace.meetings.models import (
 from mace.meetings.services.common import require_manager, stamp
 from mace.people.grants import action_grant_ensure, action_grant_release
 from mace.people.selectors import children_visible_to
-from mace.risk.models import Level
 
 DISCUSSION_FIELDS = (
     "risk_analysis",

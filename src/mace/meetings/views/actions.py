@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from mace.meetings.forms import CompleteForm
 from mace.meetings.selectors.actions import action_for_completion, actions_overdue_shown
 from mace.meetings.services import recording
-from mace.risk.views.common import attach_errors
+from mace.web.forms import attach_errors
 
 
 def overdue(request):

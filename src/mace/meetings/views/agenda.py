@@ -17,7 +17,7 @@ from mace.meetings.selectors.agenda import items_shown
 from mace.meetings.services import agenda as services
 from mace.meetings.views.common import item_of, meeting_to_manage
 from mace.people.selectors import children_search
-from mace.risk.views.common import attach_errors
+from mace.web.forms import attach_errors
 
 CHANGES = {
     "defer": ("Defer", services.item_defer),

@@ -15,7 +15,7 @@ from mace.meetings.selectors.agenda import items_shown
 from mace.meetings.selectors.invitations import suggested_invitees
 from mace.meetings.services import invitations as services
 from mace.meetings.views.common import meeting_to_manage
-from mace.risk.views.common import attach_errors
+from mace.web.forms import attach_errors
 
 
 def invitations(request, meeting_id: uuid.UUID):

@@ -18,7 +18,7 @@ from mace.meetings.selectors import agenda as selectors
 from mace.meetings.services import schedule
 from mace.meetings.services import series as series_services
 from mace.meetings.views.common import meeting_for, meeting_to_manage
-from mace.risk.views.common import attach_errors
+from mace.web.forms import attach_errors
 
 GENERATE_AHEAD_DAYS = 365
 

@@ -15,7 +15,7 @@ from mace.meetings.permissions import can_approve_minutes, can_manage_meetings
 from mace.meetings.selectors.minutes import minutes_visible_parts
 from mace.meetings.services import minutes as services
 from mace.meetings.views.common import meeting_for, meeting_to_manage
-from mace.risk.views.common import attach_errors
+from mace.web.forms import attach_errors
 
 
 def minutes(request, meeting_id: uuid.UUID):

@@ -20,7 +20,7 @@ from mace.meetings.selectors.agenda import agenda_slots, items_shown
 from mace.meetings.services import recording
 from mace.meetings.views.common import item_of, meeting_to_manage
 from mace.people.selectors import child_get_for_user
-from mace.risk.views.common import attach_errors
+from mace.web.forms import attach_errors
 
 
 def _agencies(meeting):

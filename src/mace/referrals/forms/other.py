@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from mace.referrals.models import ReferralDecision
+from mace.web.forms import DateInput
 
 
 class EmailForm(forms.Form):
@@ -40,7 +41,7 @@ class DecisionForm(forms.Form):
     meeting_date = forms.DateField(
         label="MACE meeting date (for an acceptance, if known)",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": "Enter the meeting date as a real date, for example 2026-12-03"},
     )
 

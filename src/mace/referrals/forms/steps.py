@@ -10,9 +10,10 @@ from functools import cache
 
 from django import forms
 
+from mace.core.levels import Level
 from mace.referrals.models import Referral, SuspectedPerpetrator, YesNoUnknown
 from mace.referrals.sections import PERPETRATOR_FIELDS, Section
-from mace.risk.models import Level
+from mace.web.forms import DateInput
 
 LABELS = {
     "referrer_name": "Your full name",
@@ -142,7 +143,7 @@ class _StepForm(forms.ModelForm):
             )
         if "child_date_of_birth" in self.fields:
             field = self.fields["child_date_of_birth"]
-            field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            field.widget = DateInput()
             field.error_messages["invalid"] = (
                 "Enter the date of birth as a real date, for example 2010-03-27"
             )

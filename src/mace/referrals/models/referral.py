@@ -126,7 +126,7 @@ class Referral(TimeStampedModel):
     exploitation_identified_before = models.CharField(
         max_length=8, choices=YesNoUnknown.choices, blank=True
     )
-    risk_level = models.CharField(max_length=10, blank=True)  # risk.Level values
+    risk_level = models.CharField(max_length=10, blank=True)  # mace.core.levels.Level values
     risk_assessment = models.ForeignKey(
         "risk.Assessment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -27,7 +27,7 @@ from mace.referrals.services.signin import (
     signin_link_consume,
     signin_link_request,
 )
-from mace.risk.views.common import attach_errors
+from mace.web.forms import attach_errors
 
 
 @login_not_required

@@ -18,7 +18,7 @@ from mace.referrals.selectors import referrals as selectors
 from mace.referrals.selectors.matching import candidates_for_referral, candidates_shown
 from mace.referrals.services import triage as services
 from mace.risk.selectors.vrmp import mace_criteria
-from mace.risk.views.common import attach_errors
+from mace.web.forms import attach_errors
 
 
 def queue(request):

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from mace.risk.models import Assessment, Grade, Level
+from mace.web.forms import DateInput
 
 
 def field_key(code: str) -> str:
@@ -22,7 +23,7 @@ class AssessmentForm(forms.Form):
     assessed_on = forms.DateField(
         label="Date of assessment",
         help_text="For example 2026-11-20",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={
             "required": "Enter the date of the assessment",
             "invalid": "Enter the date of the assessment as a real date, for example 2026-11-20",

@@ -2,60 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
-from django.utils import timezone
 
 from mace.risk.models import MissingEpisode
-
-DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    """The browser's date-and-time picker; the GOV.UK field tag reads ``input_type``."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format=DATETIME_LOCAL)
-
-
-class LocalDateTimeField(forms.DateTimeField):
-    """A date and time in Europe/London, shown as the datetime-local input expects."""
-
-    widget = DateTimeLocalInput
-
-    def to_python(self, value):
-        try:
-            return super().to_python(value)
-        except forms.ValidationError as exc:
-            if getattr(exc, "code", None) != "ambiguous_timezone":
-                raise
-            raise forms.ValidationError(
-                "This time happens twice, or not at all, when the clocks change: "
-                "enter a time just before or after",
-                code="ambiguous_timezone",
-            ) from exc
-
-    def prepare_value(self, value):
-        if isinstance(value, dt.datetime):
-            if timezone.is_aware(value):
-                value = timezone.localtime(value)
-            return value.strftime(DATETIME_LOCAL)
-        return value
-
-
-def _when(label: str, *, required: bool, help_text: str = "") -> LocalDateTimeField:
-    return LocalDateTimeField(
-        label=label,
-        required=required,
-        help_text=help_text or "UK time, for example 28/03/2026 22:30",
-        error_messages={
-            "required": f"Enter {label[0].lower()}{label[1:].rstrip('?')}",
-            "invalid": "Enter a real date and time, for example 28/03/2026 22:30",
-        },
-    )
+from mace.web.forms import datetime_field
 
 
 def _text(label: str, *, rows: int = 3, help_text: str = "") -> forms.CharField:
@@ -75,8 +25,8 @@ class MissingEpisodeForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the type of episode"},
     )
-    started_at = _when("When the episode started", required=True)
-    ended_at = _when(
+    started_at = datetime_field("When the episode started", required=True)
+    ended_at = datetime_field(
         "When the child returned",
         required=False,
         help_text="Leave blank while the child is still missing",
@@ -98,8 +48,8 @@ class MissingEpisodeForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose where the return interview is up to"},
     )
-    interview_offered_at = _when("When the interview was offered", required=False)
-    interview_completed_at = _when(
+    interview_offered_at = datetime_field("When the interview was offered", required=False)
+    interview_completed_at = datetime_field(
         "When the interview was completed",
         required=False,
         help_text="Only for a completed interview. It is due within 72 hours of the return.",

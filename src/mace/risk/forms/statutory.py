@@ -2,47 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 
 from mace.accounts.models import Agency
 from mace.risk.models import StatutoryProcess
+from mace.web.forms import date_field
 
-DATE_FORMAT = "%Y-%m-%d"
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; the GOV.UK field tag reads ``input_type``."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format=DATE_FORMAT)
-
-
-class IsoDateField(forms.DateField):
-    """A date shown as the date input expects (YYYY-MM-DD)."""
-
-    widget = DateInput
-
-    def prepare_value(self, value):
-        if isinstance(value, dt.date):
-            return value.strftime(DATE_FORMAT)
-        return value
-
-
-def _date(label: str, *, required: bool = False, help_text: str = "") -> IsoDateField:
-    return IsoDateField(
-        label=label,
-        required=required,
-        help_text=help_text or "For example 28/03/2026",
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, for example 28/03/2026",
-        },
-    )
-
+EXAMPLE = "28/03/2026"  # the hint and message show the date as people write it
 
 DECISION_CHOICES = [("", "None recorded"), *StatutoryProcess.Decision.choices]
 
@@ -54,8 +20,13 @@ class StatutoryProcessForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the statutory process"},
     )
-    started_on = _date("Start date", required=True)
-    ended_on = _date("End date", help_text="Leave blank while the process is open")
+    started_on = date_field("Start date", example=EXAMPLE)
+    ended_on = date_field(
+        "End date",
+        example=EXAMPLE,
+        required=False,
+        help_text="Leave blank while the process is open",
+    )
     lead_professional = forms.CharField(label="Lead professional", required=False, max_length=200)
     lead_agency = forms.ModelChoiceField(
         label="Lead agency",
@@ -73,7 +44,9 @@ class StatutoryProcessForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    reasonable_grounds_on = _date("Date of the reasonable grounds decision")
+    reasonable_grounds_on = date_field(
+        "Date of the reasonable grounds decision", example=EXAMPLE, required=False
+    )
     conclusive_grounds = forms.ChoiceField(
         label="Conclusive grounds decision",
         choices=DECISION_CHOICES,
@@ -81,7 +54,9 @@ class StatutoryProcessForm(forms.Form):
         required=False,
         help_text="Only after a positive reasonable grounds decision",
     )
-    conclusive_grounds_on = _date("Date of the conclusive grounds decision")
+    conclusive_grounds_on = date_field(
+        "Date of the conclusive grounds decision", example=EXAMPLE, required=False
+    )
 
     PROCESS_FIELDS = (
         "kind",

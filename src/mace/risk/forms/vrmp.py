@@ -9,25 +9,11 @@ from django import forms
 from mace.accounts.models import Agency, User
 from mace.risk.models import VrmpReview, VrmpVersion
 from mace.risk.services.vrmp import VRMP_CONTENT_FIELDS
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _date(label: str, help_text: str = "For example 2027-02-12", **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        help_text=help_text,
-        widget=DATE_WIDGET,
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, for example 2027-02-12",
-        },
-        **kwargs,
-    )
+from mace.web.forms import date_field
 
 
 class VrmpForm(forms.ModelForm):
-    next_review_date = _date("Next review date")
+    next_review_date = date_field("Next review date")
 
     class Meta:
         model = VrmpVersion
@@ -57,7 +43,7 @@ class VrmpForm(forms.ModelForm):
 
 
 class ReviewForm(forms.Form):
-    reviewed_on = _date("Date of the review", help_text="For example 2026-11-20")
+    reviewed_on = date_field("Date of the review", help_text="For example 2026-11-20")
     effect = forms.ChoiceField(
         label="Is the plan having the desired effect?",
         choices=VrmpReview.Effect.choices,
@@ -67,7 +53,7 @@ class ReviewForm(forms.Form):
     notes = forms.CharField(
         label="What the review found", widget=forms.Textarea, required=False, max_length=8000
     )
-    next_review_date = _date("Next review date")
+    next_review_date = date_field("Next review date")
 
 
 class ActionForm(forms.Form):
@@ -91,7 +77,7 @@ class ActionForm(forms.Form):
         required=False,
         empty_label="Not yet named",
     )
-    due_date = _date("Due date")
+    due_date = date_field("Due date")
 
     def clean(self):
         data = super().clean()

@@ -4,23 +4,12 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from mace.core.levels import LEVEL_RANK, Level
 from mace.core.models import TimeStampedModel
 
-
-class Level(models.TextChoices):
-    """Overall level of risk of exploitation, lowest first."""
-
-    NONE = "none", "No apparent risk"
-    LOW = "low", "Low / emerging"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High"
-
-    @property
-    def rank(self) -> int:
-        return LEVEL_RANK[self.value]
-
-
-LEVEL_RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
+# Level and LEVEL_RANK live in mace.core.levels (meetings and referrals use them too); they
+# stay importable from here for the risk app.
+__all__ = ["GRADE_RANK", "LEVEL_RANK", "Assessment", "Grade", "Level"]
 
 
 class Grade(models.TextChoices):

@@ -13,7 +13,9 @@ from mace.risk.models import Assessment
 from mace.risk.selectors import assessments as selectors
 from mace.risk.services import assessments as services
 from mace.risk.services.catalogue import catalogue_active
-from mace.risk.views.common import attach_errors, child_for, child_for_recording, record_context
+from mace.risk.views.common import child_for, child_for_recording
+from mace.web.forms import attach_errors
+from mace.web.pages import record_context
 
 
 def assessment_list(request, child_id: uuid.UUID):

@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 
 from mace.people import selectors as people_selectors
 from mace.risk.permissions import can_record_for_child
+from mace.web.forms import attach_errors
+from mace.web.pages import record_context
 
 
 def child_for(request, child_id: uuid.UUID):
@@ -26,27 +28,6 @@ def child_for_recording(request, child_id: uuid.UUID):
     if not can_record_for_child(request.user, child):
         raise PermissionDenied("You can read this record but not add to it.")
     return child
-
-
-def record_context(request, child, section: str) -> dict:
-    """Context every child-record page needs: the child, the section, may the user record."""
-    return {
-        "child": child,
-        "section": section,
-        "can_record": can_record_for_child(request.user, child),
-    }
-
-
-def attach_errors(form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field if it names one."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            target = field if field in form.fields else None
-            for message in errors:
-                form.add_error(target, message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from django.utils import timezone
 from mace.risk.forms.missing import MissingEpisodeForm
 from mace.risk.selectors import missing as selectors
 from mace.risk.services import missing as services
-from mace.risk.views.common import RecordPage, child_for, record_context, record_edit
+from mace.risk.views.common import RecordPage, child_for, record_edit
+from mace.web.pages import record_context
 
 
 def missing_list(request, child_id: uuid.UUID):

@@ -9,7 +9,8 @@ from django.shortcuts import render
 from mace.risk.forms.statutory import StatutoryProcessForm
 from mace.risk.selectors import statutory as selectors
 from mace.risk.services import statutory as services
-from mace.risk.views.common import RecordPage, child_for, record_context, record_edit
+from mace.risk.views.common import RecordPage, child_for, record_edit
+from mace.web.pages import record_context
 
 
 def statutory_list(request, child_id: uuid.UUID):

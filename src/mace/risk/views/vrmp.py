@@ -16,7 +16,9 @@ from mace.risk.models import VrmpVersion
 from mace.risk.selectors import vrmp as selectors
 from mace.risk.selectors.assessments import child_risk_level
 from mace.risk.services import vrmp as services
-from mace.risk.views.common import attach_errors, child_for, child_for_recording, record_context
+from mace.risk.views.common import child_for, child_for_recording
+from mace.web.forms import attach_errors
+from mace.web.pages import record_context
 
 
 def vrmp_detail(request, child_id: uuid.UUID):
