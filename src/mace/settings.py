@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "mace.referrals",
     "mace.meetings",
     "mace.administration",
+    "mace.casefile",
     "mace.web",
     "mace.demo",
 ]

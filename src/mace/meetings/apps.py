@@ -7,4 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = "MACE meetings: series, agendas, minutes and actions"
 
     def ready(self) -> None:
-        from mace.meetings import grants  # noqa: F401  (registers open meeting actions)
+        from mace.meetings import (
+            grants,  # noqa: F401  (registers open meeting actions)
+            sources,  # noqa: F401  (chronology entries, tasks)
+        )

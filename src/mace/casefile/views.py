@@ -1,0 +1,37 @@
+"""The pages that compose several apps: the child's summary and chronology, "Your tasks",
+and each role's home page. Visibility and logging happen in the selectors, never here."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from mace.casefile.selectors.chronology import child_chronology, chronology_kinds
+from mace.casefile.selectors.tasks import tasks_for_user
+from mace.people import selectors as people_selectors
+from mace.web.pages import record_context
+
+
+def chronology(request, child_id: uuid.UUID):
+    child = people_selectors.child_get_for_user(user=request.user, child_id=child_id)
+    kinds = chronology_kinds()
+    chosen = {k for k in request.GET.getlist("kind") if k in kinds}
+    entries = child_chronology(child=child, kinds=chosen or None)
+    context = record_context(request, child, "chronology")
+    context.update(
+        entries=entries,
+        kinds=[(key, label, key in chosen) for key, label in kinds.items()],
+        printing=request.GET.get("print") == "1",
+        query_string=request.GET.urlencode(),
+    )
+    return render(request, "casefile/chronology.html", context)
+
+
+def task_list(request):
+    return render(
+        request,
+        "casefile/task_list.html",
+        {"sections": tasks_for_user(user=request.user), "today": timezone.localdate()},
+    )
