@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from mace.casefile import urls as casefile_urls
+from mace.people import urls as people_urls
 from mace.risk import task_urls as risk_task_urls
 from mace.risk import urls as risk_urls
 from mace.web import views as web_views
@@ -13,7 +14,8 @@ admin.site.site_title = "MACE administration"
 
 def shared(namespace: str, *patterns: list) -> tuple:
     """One URL namespace served by several apps: the casefile's pages keep the names they
-    had when a domain app served them (``risk:chronology``, ``tasks:list``)."""
+    had when a domain app served them (``people:child_detail``, ``risk:chronology``,
+    ``tasks:list``)."""
     return include(([p for group in patterns for p in group], namespace))
 
 
@@ -21,7 +23,7 @@ urlpatterns = [
     path("", include(("mace.web.urls", "web"))),
     path("healthz", web_views.healthz, name="healthz"),
     path("account/", include("mace.accounts.urls")),
-    path("children/", include("mace.people.urls")),
+    path("children/", shared("people", people_urls.urlpatterns, casefile_urls.child_urlpatterns)),
     path(
         "children/<uuid:child_id>/",
         shared("risk", risk_urls.urlpatterns, casefile_urls.record_urlpatterns),

@@ -11,7 +11,16 @@ from django.utils import timezone
 from mace.casefile.selectors.chronology import child_chronology, chronology_kinds
 from mace.casefile.selectors.tasks import tasks_for_user
 from mace.people import selectors as people_selectors
+from mace.risk.selectors.summary import child_record_summary
 from mace.web.pages import record_context
+
+
+def child_detail(request, child_id: uuid.UUID):
+    child = people_selectors.child_get_for_user(user=request.user, child_id=child_id)
+    today = timezone.localdate()
+    context = record_context(request, child, "summary")
+    context.update(age=child.age_on(today), summary=child_record_summary(child=child))
+    return render(request, "casefile/child_detail.html", context)
 
 
 def chronology(request, child_id: uuid.UUID):
