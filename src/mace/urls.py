@@ -15,12 +15,12 @@ admin.site.site_title = "MACE administration"
 def shared(namespace: str, *patterns: list) -> tuple:
     """One URL namespace served by several apps: the casefile's pages keep the names they
     had when a domain app served them (``people:child_detail``, ``risk:chronology``,
-    ``tasks:list``)."""
+    ``tasks:list``, ``web:home``)."""
     return include(([p for group in patterns for p in group], namespace))
 
 
 urlpatterns = [
-    path("", include(("mace.web.urls", "web"))),
+    path("", shared("web", casefile_urls.home_urlpatterns)),
     path("healthz", web_views.healthz, name="healthz"),
     path("account/", include("mace.accounts.urls")),
     path("children/", shared("people", people_urls.urlpatterns, casefile_urls.child_urlpatterns)),

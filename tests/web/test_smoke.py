@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from mace.accounts.models import Role
-from mace.web.views import HOME_TEMPLATES
+from mace.casefile.views import HOME_TEMPLATES
 
 
 @pytest.mark.django_db

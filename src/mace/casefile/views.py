@@ -5,14 +5,35 @@ from __future__ import annotations
 
 import uuid
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from mace.accounts.models import Role
 from mace.casefile.selectors.chronology import child_chronology, chronology_kinds
+from mace.casefile.selectors.home import home_context
 from mace.casefile.selectors.tasks import tasks_for_user
 from mace.people import selectors as people_selectors
 from mace.risk.selectors.summary import child_record_summary
 from mace.web.pages import record_context
+
+HOME_TEMPLATES = {
+    Role.COORDINATOR: "casefile/home/coordinator.html",
+    Role.CHAIR: "casefile/home/chair.html",
+    Role.MEMBER: "casefile/home/member.html",
+    Role.ANALYST: "casefile/home/analyst.html",
+    Role.SILVER: "casefile/home/strategic.html",
+    Role.GOLD: "casefile/home/strategic.html",
+    Role.AUDITOR: "casefile/home/auditor.html",
+    Role.ADMIN: "casefile/home/admin.html",
+}
+
+
+def home(request):
+    """Each role lands on a page of its own work."""
+    user = request.user
+    if user.role == Role.REFERRER:
+        return redirect("referrals:list")
+    return render(request, HOME_TEMPLATES[user.role], home_context(user=user))
 
 
 def child_detail(request, child_id: uuid.UUID):
