@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "mace.referrals",
     "mace.meetings",
     "mace.administration",
+    "mace.casefile",
     "mace.web",
     "mace.demo",
 ]
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mace.web.context_processors.service",
+                "mace.casefile.context_processors.navigation",
             ],
         },
     },

@@ -253,25 +253,6 @@ def test_a_restricted_record_on_the_agenda_is_not_named_until_the_coordinator_op
     assert not Discussion.objects.filter(item=item).exists()
 
 
-def test_the_chairs_home_lists_their_next_meeting_and_minutes_to_approve(
-    make_user, signed_in, coordinator
-):
-    from mace.meetings.models import Minutes
-
-    chair = make_user(Role.CHAIR)
-    coming = meeting_on(timezone.localdate() + dt.timedelta(days=2), chair=chair)
-    held = meeting_on(timezone.localdate() - dt.timedelta(days=3), chair=chair, status="held")
-    Minutes.objects.create(meeting=held, text="Draft")
-    other = meeting_on(timezone.localdate() - dt.timedelta(days=3), chair=make_user(Role.CHAIR))
-    Minutes.objects.create(meeting=other, text="Someone else's")
-
-    page = signed_in(chair).get("/").content.decode()
-
-    assert f"/meetings/{coming.pk}/" in page
-    assert f"/meetings/{held.pk}/minutes/" in page
-    assert f"/meetings/{other.pk}/minutes/" not in page
-
-
 def test_accepting_a_referral_at_triage_says_which_meeting_it_is_on(
     signed_in, coordinator, meeting, commits_as_in_production
 ):

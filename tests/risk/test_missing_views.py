@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
+from mace.casefile.selectors.chronology import child_chronology
 from mace.people.models import ChildAccess
 from mace.risk.models import MissingEpisode
-from mace.risk.selectors.chronology import child_chronology
 from tests.factories import ChildAccessFactory, ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -346,14 +346,14 @@ def test_no_interview_entry_while_the_interview_is_pending(coordinator):
 
 
 def test_the_chronology_source_runs_a_fixed_number_of_queries(coordinator):
-    from mace.risk.selectors.missing import _missing_entries
+    from mace.risk.selectors.missing import missing_chronology
 
     child = ChildFactory()
     _episode(child, coordinator, ended_at=_at(2026, 10, 22, 9, 0))
 
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
-            _missing_entries(child=child)
+            missing_chronology(child=child)
         return len(ctx.captured_queries)
 
     few = count()

@@ -11,14 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.casefile.selectors.chronology import child_chronology
 from mace.people.models import ChildAccess
 from mace.risk.models import Assessment, Catalogue, StatutoryProcess
-from mace.risk.selectors.chronology import at_midday, child_chronology
 from mace.risk.selectors.statutory import (
-    _statutory_entries,
     children_high_risk_without_statutory,
+    statutory_chronology,
     statutory_processes_by_state,
 )
+from mace.web.registry import at_midday
 from tests.factories import AgencyFactory, ChildAccessFactory, ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -205,7 +206,7 @@ def test_the_chronology_source_runs_a_fixed_number_of_queries(coordinator):
 
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
-            _statutory_entries(child=child)
+            statutory_chronology(child=child)
         return len(ctx.captured_queries)
 
     few = count()

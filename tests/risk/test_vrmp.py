@@ -147,29 +147,6 @@ def test_an_action_owner_sees_the_child_until_the_action_is_done(make_user):
     assert child not in children_visible_to(member)
 
 
-def test_task_list_page_shows_overdue_actions_and_completes_them(make_user, signed_in):
-    coordinator = make_user(Role.COORDINATOR)
-    agency = AgencyFactory(name="Police")
-    member = make_user(Role.MEMBER, agency=agency)
-    plan = _plan(coordinator, ChildFactory())
-    action = vrmp_action_add(
-        actor=coordinator,
-        vrmp=plan,
-        description="Return home interview check",
-        owner_agency=agency,
-        owner=member,
-        due_date=TODAY() - dt.timedelta(days=1),
-    )
-    client = signed_in(member)
-    page = client.get(reverse("tasks:list")).content.decode()
-    assert "Return home interview check" in page and "Overdue" in page
-    missing_note = client.post(reverse("tasks:action_complete", args=[action.id]), {"note": ""})
-    assert "Say what was done to complete the action" in missing_note.content.decode()
-    client.post(reverse("tasks:action_complete", args=[action.id]), {"note": "Done 20 Nov"})
-    action.refresh_from_db()
-    assert action.status == "done"
-
-
 def test_someone_elses_action_cannot_be_completed_from_the_task_list(make_user, signed_in):
     coordinator = make_user(Role.COORDINATOR)
     agency = AgencyFactory(name="Health")

@@ -10,6 +10,7 @@ class MeetingsConfig(AppConfig):
         from mace.meetings import (
             grants,  # noqa: F401  (registers open meeting actions)
             receivers,
+            sources,  # noqa: F401  (chronology entries, tasks)
         )
         from mace.referrals.placements import register_placement
         from mace.referrals.signals import referral_accepted

@@ -1,4 +1,5 @@
-"""Child pages. Visibility and logging happen in mace.people.selectors, never here."""
+"""Finding a child, and breaking glass (the child's record itself is mace.casefile's).
+Visibility and logging happen in mace.people.selectors, never here."""
 
 from __future__ import annotations
 
@@ -8,13 +9,10 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from mace.accounts.permissions import can_search_cohort
 from mace.people import selectors, services
 from mace.people.forms import BreakGlassForm, ChildSearchForm
-from mace.risk.selectors.summary import child_record_summary
-from mace.web.pages import record_context
 
 
 def child_list(request):
@@ -26,14 +24,6 @@ def child_list(request):
         user=request.user, query=query, page_number=request.GET.get("page")
     )
     return render(request, "people/child_list.html", {"form": form, "page": page, "query": query})
-
-
-def child_detail(request, child_id: uuid.UUID):
-    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
-    today = timezone.localdate()
-    context = record_context(request, child, "summary")
-    context.update(age=child.age_on(today), summary=child_record_summary(child=child))
-    return render(request, "people/child_detail.html", context)
 
 
 def break_glass(request, child_id: uuid.UUID):

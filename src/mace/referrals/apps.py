@@ -5,3 +5,6 @@ class ReferralsConfig(AppConfig):
     name = "mace.referrals"
     label = "referrals"
     verbose_name = "Referrals and triage"
+
+    def ready(self) -> None:
+        from mace.referrals import sources  # noqa: F401  (registers chronology entries)

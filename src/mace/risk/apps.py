@@ -23,6 +23,7 @@ class RiskConfig(AppConfig):
 
         register_open_actions("vrmp", open_vrmp_actions)
 
+        from mace.risk import sources  # noqa: F401  (registers chronology entries, tasks)
         from mace.risk.permissions import can_record_for_child
         from mace.web.pages import register_record_context
 

@@ -1,8 +1,9 @@
-"""Pages of a child's record beyond identity, under /children/<child_id>/."""
+"""Pages of a child's record beyond identity, under /children/<child_id>/ (the namespace
+"risk" also holds mace.casefile's chronology; see mace.urls)."""
 
 from django.urls import path
 
-from mace.risk.views import assessments, chronology, missing, statutory, vrmp
+from mace.risk.views import assessments, missing, statutory, vrmp
 
 app_name = "risk"
 
@@ -38,6 +39,4 @@ urlpatterns = [
     path("statutory/", statutory.statutory_list, name="statutory_list"),
     path("statutory/new/", statutory.statutory_edit, name="statutory_new"),
     path("statutory/<uuid:process_id>/", statutory.statutory_edit, name="statutory_edit"),
-    # Chronology.
-    path("chronology/", chronology.chronology, name="chronology"),
 ]

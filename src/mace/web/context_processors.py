@@ -1,54 +1,20 @@
-"""What every page's layout needs: service name, guidance link, the user's navigation."""
+"""What every page's layout needs: service name, guidance link, the user's role (the
+navigation, which names every app's pages, is mace.casefile.context_processors')."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.urls import reverse
 
 from mace.accounts.models import Role
-from mace.accounts.permissions import can_administer, can_search_cohort, can_view_audit
-from mace.referrals.permissions import can_refer, can_triage
-
-# Roles that go to meetings (as organisers, members or invitees).
-MEETING_ROLES = (Role.COORDINATOR, Role.CHAIR, Role.ANALYST, Role.MEMBER, Role.SILVER, Role.GOLD)
-
-
-def _navigation(user) -> list[tuple[str, str]]:
-    if not user.is_authenticated:
-        return []
-    items = [("Home", reverse("web:home"))]
-    if can_triage(user):
-        items.append(("Triage", reverse("triage:queue")))
-    if can_refer(user):
-        items.append(("Referrals", reverse("referrals:list")))
-    if can_search_cohort(user):
-        items.append(("Children", reverse("people:child_list")))
-    if user.role in MEETING_ROLES:
-        items.append(("Meetings", reverse("meetings:list")))
-    if user.role in (Role.COORDINATOR, Role.CHAIR, Role.MEMBER):
-        items.append(("Your tasks", reverse("tasks:list")))
-    if can_view_audit(user):
-        items.append(("Access log", reverse("audit:log")))
-        items.append(("Break-glass reviews", reverse("audit:break_glass_list")))
-    if can_administer(user):
-        items.append(("Administration", reverse("administration:index")))
-    return items
 
 
 def service(request) -> dict:
     user = request.user
-    nav = _navigation(user)
-    path = request.path
-    current = None
-    for label, href in nav:
-        if path == href or (href != "/" and path.startswith(href)):
-            current = label
     return {
         "service_name": settings.MACE_SERVICE_NAME,
         "partnership_name": settings.MACE_PARTNERSHIP_NAME,
         "guidance_url": settings.MACE_GUIDANCE_URL,
         "demo_mode": settings.DEMO,
         "two_factor_waived": settings.MACE_WAIVE_2FA,
-        "navigation": [(label, href, label == current) for label, href in nav],
         "role_label": Role(user.role).label if user.is_authenticated else "",
     }

@@ -1,34 +1,11 @@
-"""The landing page of each role, the health check and the error pages."""
+"""The health check and the error pages (each role's home page is mace.casefile's)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
-
-from mace.accounts.models import Role
-from mace.web import selectors
-
-HOME_TEMPLATES = {
-    Role.COORDINATOR: "web/home/coordinator.html",
-    Role.CHAIR: "web/home/chair.html",
-    Role.MEMBER: "web/home/member.html",
-    Role.ANALYST: "web/home/analyst.html",
-    Role.SILVER: "web/home/strategic.html",
-    Role.GOLD: "web/home/strategic.html",
-    Role.AUDITOR: "web/home/auditor.html",
-    Role.ADMIN: "web/home/admin.html",
-}
-
-
-def home(request):
-    """Each role lands on a page of its own work."""
-    user = request.user
-    if user.role == Role.REFERRER:
-        return redirect("referrals:list")
-    context = selectors.home_context(user=user)
-    return render(request, HOME_TEMPLATES[user.role], context)
 
 
 @login_not_required

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.urls import reverse
 
 from mace.meetings.models import Action, AgendaItem, Discussion
-from mace.risk.selectors.chronology import Entry, at_midday, register, who
+from mace.web.registry import Entry, at_midday, who
 
 
-@register({"mace_discussion": "MACE discussions", "mace_action": "MACE actions"})
-def _meeting_entries(*, child) -> list[Entry]:
+def meeting_chronology(*, child) -> list[Entry]:
+    """Each MACE discussion of the child, and each action agreed for them."""
     entries: list[Entry] = []
     discussions = Discussion.objects.filter(
         item__child=child, item__status=AgendaItem.Status.LISTED

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.urls import reverse
 
 from mace.referrals.models import Referral, ReferralDecision
-from mace.risk.selectors.chronology import Entry, register, who
+from mace.web.registry import Entry, who
 
 
-@register({"referral": "Referrals and triage"})
-def _referral_entries(*, child) -> list[Entry]:
+def referral_chronology(*, child) -> list[Entry]:
+    """The child's referrals and their triage decisions."""
     entries: list[Entry] = []
     referrals = (
         Referral.objects.filter(child=child)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from mace.risk import engine
 from mace.risk.models import Assessment, Level
 from mace.risk.models.assessment import LEVEL_RANK
-from mace.risk.selectors.chronology import Entry, at_midday, register, who
+from mace.web.registry import Entry, at_midday, who
 
 
 def assessments_for_child(*, child) -> QuerySet[Assessment]:
@@ -96,8 +96,8 @@ def assessment_reasons(assessment: Assessment) -> list[str]:
     return reasons
 
 
-@register({"assessment": "Risk assessments"})
-def _assessment_entries(*, child) -> list[Entry]:
+def assessment_chronology(*, child) -> list[Entry]:
+    """Risk assessments on the child's chronology."""
     entries = []
     for a in (
         assessments_for_child(child=child)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from mace.risk.models import MissingEpisode
 from mace.risk.models.missing import RETURN_INTERVIEW_WINDOW
-from mace.risk.selectors.chronology import Entry, register, who
+from mace.web.registry import Entry, who
 
 Status = MissingEpisode.InterviewStatus
 PENDING_STATUSES = (Status.NOT_YET, Status.OFFERED)
@@ -81,8 +81,8 @@ def return_interview_timeliness(
     )
 
 
-@register({"missing": "Missing episodes", "return_interview": "Return interviews"})
-def _missing_entries(*, child) -> list[Entry]:
+def missing_chronology(*, child) -> list[Entry]:
+    """Missing episodes and return interviews on the child's chronology."""
     entries: list[Entry] = []
     episodes = MissingEpisode.objects.filter(child=child).select_related(
         "created_by", "created_by__agency", "modified_by", "modified_by__agency"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from mace.people.models import Child
 from mace.people.selectors import children_visible_to
 from mace.risk.models import Assessment, Level, StatutoryProcess
-from mace.risk.selectors.chronology import Entry, at_midday, register, who
+from mace.web.registry import Entry, at_midday, who
 
 Decision = StatutoryProcess.Decision
 
@@ -84,8 +84,8 @@ def children_high_risk_without_statutory(*, user) -> QuerySet[Child]:
     )
 
 
-@register({"statutory": "Statutory processes"})
-def _statutory_entries(*, child) -> list[Entry]:
+def statutory_chronology(*, child) -> list[Entry]:
+    """Statutory processes and NRM decisions on the child's chronology."""
     entries: list[Entry] = []
     processes = StatutoryProcess.objects.filter(child=child).select_related(
         "created_by", "created_by__agency", "lead_agency"

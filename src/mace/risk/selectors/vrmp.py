@@ -13,7 +13,7 @@ from django.utils import timezone
 from mace.audit.models import Event
 from mace.people.selectors import children_visible_to, rows_shown
 from mace.risk.models import Assessment, Level, Vrmp, VrmpAction, VrmpReview, VrmpVersion
-from mace.risk.selectors.chronology import Entry, at_midday, register, who
+from mace.web.registry import Entry, at_midday, who
 
 
 def vrmp_current(*, child) -> Vrmp | None:
@@ -168,8 +168,8 @@ def tasks_for_owner(*, user) -> dict:
     return {"actions": actions, "reviews": [(plan, plan.next_date) for plan in plans]}
 
 
-@register({"vrmp": "VRMP versions", "vrmp_review": "VRMP reviews", "vrmp_action": "VRMP actions"})
-def _vrmp_entries(*, child) -> list[Entry]:
+def vrmp_chronology(*, child) -> list[Entry]:
+    """VRMP versions, reviews and actions on the child's chronology."""
     entries: list[Entry] = []
     url = reverse("risk:vrmp", args=[child.pk])
     for v in VrmpVersion.objects.filter(vrmp__child=child).select_related(

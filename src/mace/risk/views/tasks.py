@@ -1,4 +1,4 @@
-"""The signed-in user's own task list: their VRMP actions and overdue plan reviews."""
+"""Completing a VRMP action from "Your tasks" (the list itself is mace.casefile's)."""
 
 from __future__ import annotations
 
@@ -8,29 +8,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
-from mace.meetings.selectors.actions import actions_shown_to_owner
 from mace.risk.forms.vrmp import CompleteActionForm
 from mace.risk.models import VrmpAction
 from mace.risk.selectors import vrmp as selectors
 from mace.risk.services import vrmp as services
-
-
-def task_list(request):
-    vrmp = selectors.tasks_for_owner(user=request.user)
-    meeting_actions = actions_shown_to_owner(user=request.user)
-    today = timezone.localdate()
-    return render(
-        request,
-        "risk/task_list.html",
-        {
-            "actions": vrmp["actions"],
-            "meeting_actions": meeting_actions,
-            "reviews": vrmp["reviews"],
-            "today": today,
-        },
-    )
 
 
 def action_complete(request, action_id: uuid.UUID):

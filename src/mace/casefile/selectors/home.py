@@ -1,4 +1,5 @@
-"""What each role's home page shows. Case data comes through mace.people.selectors only."""
+"""What each role's home page shows. Case data comes through mace.people.selectors only
+(rows_shown logs each child named)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ def _meetings(user) -> dict:
 
 
 def home_context(*, user) -> dict:
+    """Everything the user's home page shows, by role."""
     context = _home_context(user=user)
     if user.role in (Role.COORDINATOR, Role.CHAIR, Role.MEMBER, Role.SILVER, Role.GOLD):
         context.update(_meetings(user))

@@ -1,0 +1,176 @@
+"""The pages that compose several apps: each role's home page, the child's summary and
+chronology, and "Your tasks". Who may see a child's record is tested as a matrix in
+tests/people/test_visibility_matrix.py and tests/risk/test_visibility.py (the chronology is
+one of the record's reading pages there)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from mace.accounts.models import Role
+from mace.casefile.views import HOME_TEMPLATES
+from mace.meetings.models import Minutes
+from mace.risk.services.missing import missing_episode_record
+from mace.risk.services.vrmp import vrmp_action_add, vrmp_create, vrmp_review
+from tests.factories import AgencyFactory, ChildAddressFactory, ChildAliasFactory, ChildFactory
+from tests.meetings.factories import meeting_on
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate
+
+
+def _queries(client, url, **params) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _plan(user, child):
+    next_review = TODAY() + dt.timedelta(weeks=12)
+    return vrmp_create(
+        actor=user, child=child, vulnerabilities="Exclusion", next_review_date=next_review
+    ).vrmp
+
+
+# Home pages.
+
+
+@pytest.mark.parametrize("role", Role.values)
+def test_each_role_lands_on_its_own_home_page(role, make_user, signed_in):
+    client = signed_in(make_user(role))
+    response = client.get(reverse("web:home"))
+    if role == Role.REFERRER:  # a referrer's work is their referrals
+        assert response.status_code == 302
+        assert response.url == reverse("referrals:list")
+        return
+    assert response.status_code == 200
+    assert response.templates[0].name == HOME_TEMPLATES[role]
+
+
+def test_the_chairs_home_lists_their_next_meeting_and_minutes_to_approve(make_user, signed_in):
+    chair = make_user(Role.CHAIR)
+    coming = meeting_on(timezone.localdate() + dt.timedelta(days=2), chair=chair)
+    held = meeting_on(timezone.localdate() - dt.timedelta(days=3), chair=chair, status="held")
+    Minutes.objects.create(meeting=held, text="Draft")
+    other = meeting_on(timezone.localdate() - dt.timedelta(days=3), chair=make_user(Role.CHAIR))
+    Minutes.objects.create(meeting=other, text="Someone else's")
+
+    page = signed_in(chair).get("/").content.decode()
+
+    assert f"/meetings/{coming.pk}/" in page
+    assert f"/meetings/{held.pk}/minutes/" in page
+    assert f"/meetings/{other.pk}/minutes/" not in page
+
+
+# The child's summary and chronology.
+
+
+def test_child_page_query_count_is_independent_of_aliases_and_addresses(make_user, signed_in):
+    client = signed_in(make_user(Role.COORDINATOR))
+    small = ChildFactory()
+    ChildAliasFactory(child=small)
+    ChildAddressFactory(child=small)
+    large = ChildFactory()
+    ChildAliasFactory.create_batch(12, child=large)
+    ChildAddressFactory.create_batch(15, child=large)
+    ChildFactory.create_batch(20)  # more children in the cohort
+
+    few = _queries(client, reverse("people:child_detail", args=[small.id]))
+    many = _queries(client, reverse("people:child_detail", args=[large.id]))
+    assert few == many
+    assert many <= 25
+
+
+def test_chronology_query_count_does_not_grow_with_the_record(make_user, signed_in):
+    user = make_user(Role.COORDINATOR)
+    client = signed_in(user)
+    small, large = ChildFactory(), ChildFactory()
+    today = timezone.localdate()
+    for child, n in ((small, 1), (large, 6)):
+        plan = vrmp_create(
+            actor=user, child=child, next_review_date=today + dt.timedelta(weeks=12)
+        ).vrmp
+        for i in range(n):
+            vrmp_review(
+                actor=user,
+                vrmp=plan,
+                reviewed_on=today - dt.timedelta(days=i),
+                effect="yes",
+                next_review_date=today + dt.timedelta(weeks=4),
+            )
+            start = timezone.now() - dt.timedelta(days=10 + i)
+            missing_episode_record(actor=user, child=child, kind="missing", started_at=start)
+
+    def count(child):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("risk:chronology", args=[child.id])).status_code == 200
+        return len(ctx.captured_queries)
+
+    assert count(small) == count(large)
+
+
+def test_the_chronology_filters_by_kind_in_the_order_the_apps_gave(make_user, signed_in):
+    user = make_user(Role.COORDINATOR)
+    child = ChildFactory()
+    _plan(user, child)
+    missing_episode_record(
+        actor=user, child=child, kind="missing", started_at=timezone.now() - dt.timedelta(days=3)
+    )
+    client = signed_in(user)
+
+    page = client.get(reverse("risk:chronology", args=[child.id])).content.decode()
+    only_missing = client.get(
+        reverse("risk:chronology", args=[child.id]), {"kind": "missing"}
+    ).content.decode()
+
+    labels = ["Statutory processes", "VRMP versions", "Risk assessments", "Missing episodes"]
+    labels += ["MACE discussions", "Referrals and triage"]
+    assert [page.index(f">{label}</label>") for label in labels] == sorted(
+        page.index(f">{label}</label>") for label in labels
+    )
+    assert "VRMP started" in page and "VRMP started" not in only_missing
+    assert 'value="missing" checked' in only_missing
+
+
+# "Your tasks".
+
+
+def test_task_list_page_shows_overdue_actions_and_completes_them(make_user, signed_in):
+    coordinator = make_user(Role.COORDINATOR)
+    agency = AgencyFactory(name="Police")
+    member = make_user(Role.MEMBER, agency=agency)
+    plan = _plan(coordinator, ChildFactory())
+    action = vrmp_action_add(
+        actor=coordinator,
+        vrmp=plan,
+        description="Return home interview check",
+        owner_agency=agency,
+        owner=member,
+        due_date=TODAY() - dt.timedelta(days=1),
+    )
+    client = signed_in(member)
+    page = client.get(reverse("tasks:list")).content.decode()
+    assert "Return home interview check" in page and "Overdue" in page
+    missing_note = client.post(reverse("tasks:action_complete", args=[action.id]), {"note": ""})
+    assert "Say what was done to complete the action" in missing_note.content.decode()
+    client.post(reverse("tasks:action_complete", args=[action.id]), {"note": "Done 20 Nov"})
+    action.refresh_from_db()
+    assert action.status == "done"
+
+
+def test_the_task_list_shows_each_apps_section_in_page_order(make_user, signed_in):
+    page = signed_in(make_user(Role.MEMBER)).get(reverse("tasks:list")).content.decode()
+
+    headings = ["VRMP actions you own", "Actions from MACE meetings", "VRMP reviews overdue"]
+    positions = [page.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    assert "You own no open actions." in page
+    assert "You own no open actions from MACE meetings." in page
+    assert "No plan you lead is overdue for review." in page

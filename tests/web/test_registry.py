@@ -1,0 +1,31 @@
+"""The registries the casefile reads know no app: the apps register into them."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from mace.web import registry
+
+
+def test_the_registry_imports_no_app():
+    tree = ast.parse(Path(registry.__file__).read_text(encoding="utf-8"))
+    imported = [
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    ]
+    imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert not [name for name in imported if name.startswith("mace")]
+
+
+def test_registering_a_name_again_replaces_it(monkeypatch):
+    monkeypatch.setattr(registry, "_chronology_sources", {})
+    monkeypatch.setattr(registry, "_task_sources", {})
+
+    registry.register_chronology("a", list, kinds={"x": "X"}, position=2)
+    registry.register_chronology("a", list, kinds={"y": "Y"}, position=1)
+    registry.register_tasks("t", list)
+    registry.register_tasks("t", tuple)
+
+    [source] = registry.chronology_sources()
+    assert (source.kinds, source.position) == ({"y": "Y"}, 1)
+    assert registry.task_sources() == [tuple]
