@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from mace.audit import urls as audit_urls
 from mace.casefile import urls as casefile_urls
 from mace.people import urls as people_urls
 from mace.risk import task_urls as risk_task_urls
@@ -33,7 +34,7 @@ urlpatterns = [
     path("referrals/", include("mace.referrals.urls")),
     path("triage/", include("mace.referrals.triage_urls")),
     path("meetings/", include(("mace.meetings.urls", "meetings"))),
-    path("audit/", include("mace.audit.urls")),
+    path("audit/", shared("audit", audit_urls.urlpatterns, casefile_urls.audit_urlpatterns)),
     path("administration/", include("mace.administration.urls")),
     path("invitation/", include("mace.administration.invitation_urls")),
     # The admin signs in through the service's own sign-in (second factor and lockout).

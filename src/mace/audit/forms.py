@@ -32,12 +32,3 @@ class LogFilterForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
             self.add_error("date_to", "The to date must be the same as or after the from date")
         return data
-
-
-class ReviewForm(forms.Form):
-    note = forms.CharField(
-        label="What did the review find?",
-        widget=forms.Textarea,
-        max_length=4000,
-        error_messages={"required": "Enter what the review found"},
-    )

@@ -14,7 +14,6 @@ from django.utils import timezone
 from mace.audit.models import Event
 from mace.audit.permissions import can_view_audit
 from mace.audit.services import access_record_many, event_record
-from mace.people.models import ChildAccess
 
 
 @dataclass(frozen=True)
@@ -90,25 +89,3 @@ def events_search(*, user, filters: LogFilter) -> QuerySet[Event]:
     if filters.verb:
         qs = qs.filter(verb=filters.verb)
     return qs.order_by("-at", "-id")
-
-
-def break_glass_grants(*, user, reviewed: bool = False) -> QuerySet[ChildAccess]:
-    """Break-glass accesses awaiting review (or already reviewed), for the auditor."""
-    _require_auditor(user)
-    return (
-        ChildAccess.objects.filter(
-            basis=ChildAccess.Basis.BREAK_GLASS, reviewed_at__isnull=not reviewed
-        )
-        .select_related("user", "user__agency", "child", "reviewed_by")
-        .order_by("created_at" if not reviewed else "-reviewed_at")
-    )
-
-
-def break_glass_get(*, user, grant_id: uuid.UUID) -> ChildAccess:
-    _require_auditor(user)
-    try:
-        return ChildAccess.objects.select_related("user", "child").get(
-            pk=grant_id, basis=ChildAccess.Basis.BREAK_GLASS
-        )
-    except ChildAccess.DoesNotExist:
-        raise Http404("Not found") from None

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
-
-from django.core.exceptions import ValidationError
 from django.http import StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from mace.audit import selectors
-from mace.audit.forms import LogFilterForm, ReviewForm
+from mace.audit.forms import LogFilterForm
 from mace.core import csvsafe
-from mace.people import selectors as people_selectors
-from mace.people import services as people_services
 
 CSV_COLUMNS = [
     "at",
@@ -87,33 +82,3 @@ def access_log_export(request):
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="mace-access-log-{stamp}.csv"'
     return response
-
-
-def break_glass_list(request):
-    pending = selectors.break_glass_grants(user=request.user)
-    reviewed = selectors.break_glass_grants(user=request.user, reviewed=True)[:50]
-    return render(
-        request, "audit/break_glass_list.html", {"pending": pending, "reviewed": reviewed}
-    )
-
-
-def break_glass_review(request, grant_id: uuid.UUID):
-    grant = selectors.break_glass_get(user=request.user, grant_id=grant_id)
-    form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            people_services.break_glass_review(
-                actor=request.user, grant_id=grant_id, note=form.cleaned_data["note"]
-            )
-        except ValidationError as exc:
-            for message in exc.message_dict.get("note", exc.messages):
-                form.add_error("note", message)
-        else:
-            return redirect("audit:break_glass_list")
-    return render(request, "audit/break_glass_review.html", {"grant": grant, "form": form})
-
-
-def child_history(request, child_id: uuid.UUID):
-    child = people_selectors.child_get_for_audit(user=request.user, child_id=child_id)
-    entries = people_selectors.child_history(child=child)
-    return render(request, "audit/child_history.html", {"child": child, "entries": entries})

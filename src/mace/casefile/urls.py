@@ -23,3 +23,10 @@ record_urlpatterns = [
 task_urlpatterns = [
     path("", views.task_list, name="list"),
 ]
+
+# Under "audit" (/audit/): the auditor's view of a child.
+audit_urlpatterns = [
+    path("break-glass/", views.break_glass_list, name="break_glass_list"),
+    path("break-glass/<uuid:grant_id>/", views.break_glass_review, name="break_glass_review"),
+    path("children/<uuid:child_id>/history/", views.child_history, name="child_history"),
+]

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.casefile.forms import ReviewForm
 from mace.casefile.selectors.chronology import child_chronology, chronology_kinds
 from mace.casefile.selectors.home import home_context
 from mace.casefile.selectors.tasks import tasks_for_user
 from mace.people import selectors as people_selectors
+from mace.people import services as people_services
 from mace.risk.selectors.summary import child_record_summary
 from mace.web.pages import record_context
 
@@ -65,3 +68,35 @@ def task_list(request):
         "casefile/task_list.html",
         {"sections": tasks_for_user(user=request.user), "today": timezone.localdate()},
     )
+
+
+# The auditor's view of a child: break-glass review and the child's change history (the
+# access log itself is the audit app's own page).
+def break_glass_list(request):
+    pending = people_selectors.break_glass_grants(user=request.user)
+    reviewed = people_selectors.break_glass_grants(user=request.user, reviewed=True)[:50]
+    return render(
+        request, "audit/break_glass_list.html", {"pending": pending, "reviewed": reviewed}
+    )
+
+
+def break_glass_review(request, grant_id: uuid.UUID):
+    grant = people_selectors.break_glass_get(user=request.user, grant_id=grant_id)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            people_services.break_glass_review(
+                actor=request.user, grant_id=grant_id, note=form.cleaned_data["note"]
+            )
+        except ValidationError as exc:
+            for message in exc.message_dict.get("note", exc.messages):
+                form.add_error("note", message)
+        else:
+            return redirect("audit:break_glass_list")
+    return render(request, "audit/break_glass_review.html", {"grant": grant, "form": form})
+
+
+def child_history(request, child_id: uuid.UUID):
+    child = people_selectors.child_get_for_audit(user=request.user, child_id=child_id)
+    entries = people_selectors.child_history(child=child)
+    return render(request, "audit/child_history.html", {"child": child, "entries": entries})

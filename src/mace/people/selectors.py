@@ -282,3 +282,27 @@ def child_history(*, child: Child) -> list[dict]:
             )
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries
+
+
+def break_glass_grants(*, user, reviewed: bool = False) -> QuerySet[ChildAccess]:
+    """Break-glass accesses awaiting review (or already reviewed), for the auditor."""
+    if not can_view_audit(user):
+        raise Http404("Not found")
+    return (
+        ChildAccess.objects.filter(
+            basis=ChildAccess.Basis.BREAK_GLASS, reviewed_at__isnull=not reviewed
+        )
+        .select_related("user", "user__agency", "child", "reviewed_by")
+        .order_by("created_at" if not reviewed else "-reviewed_at")
+    )
+
+
+def break_glass_get(*, user, grant_id: uuid.UUID) -> ChildAccess:
+    if not can_view_audit(user):
+        raise Http404("Not found")
+    try:
+        return ChildAccess.objects.select_related("user", "child").get(
+            pk=grant_id, basis=ChildAccess.Basis.BREAK_GLASS
+        )
+    except ChildAccess.DoesNotExist:
+        raise Http404("Not found") from None

@@ -8,11 +8,11 @@ from django.db.models import Q
 from mace.accounts.administration import invitations_pending_count
 from mace.accounts.models import Agency, Role, User
 from mace.accounts.permissions import can_view_audit
-from mace.audit.selectors import break_glass_grants
 from mace.meetings.models import Minutes
 from mace.meetings.selectors.actions import actions_overdue
 from mace.meetings.selectors.agenda import upcoming_meetings
 from mace.people.selectors import (
+    break_glass_grants,
     children_visible_to,
     cohort_counts_by_ward,
     grants_shown,
