@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.meetings.models import Action
 from mace.meetings.selectors.actions import actions_for_owner, actions_overdue
 from mace.meetings.services.agenda import item_add
@@ -52,9 +53,10 @@ def world(make_user):
     return SimpleNamespace(**locals())
 
 
-def test_the_owner_sees_the_child_while_the_action_is_open(world):
+def test_the_owner_sees_the_child_while_the_action_is_open(world, audited):
     assert world.child not in children_visible_to(world.owner)
     action = world.add()
+    audited(Event.Verb.ACTION_ADDED, actor=world.coordinator, child=world.child, obj=action)
     assert (action.child, action.status) == (world.child, Action.Status.OPEN)
     assert set(children_visible_to(world.owner)) == {world.child}
     assert list(actions_for_owner(user=world.owner)) == [action]
@@ -66,7 +68,7 @@ def test_the_owner_sees_the_child_while_the_action_is_open(world):
     assert ChildAccess.objects.filter(user=world.owner).count() == 1
 
 
-def test_completing_needs_a_note(world):
+def test_completing_needs_a_note(world, audited):
     action = world.add()
     for note in ("", "   ", None):
         with pytest.raises(ValidationError) as error:
@@ -77,8 +79,10 @@ def test_completing_needs_a_note(world):
     assert done.status == Action.Status.DONE
     assert done.completion_note == "Sessions started 3 Nov"
     assert done.completed_at is not None
+    audited(Event.Verb.ACTION_COMPLETED, actor=world.owner, child=world.child, obj=action)
     with pytest.raises(ValidationError):
         action_complete(actor=world.owner, action_id=action.pk, note="Again")
+    audited(Event.Verb.ACTION_COMPLETED, count=1)
 
 
 def test_access_ends_with_the_owners_last_open_action_for_the_child_and_not_before(world):

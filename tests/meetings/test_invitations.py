@@ -13,6 +13,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.meetings.models import Invitation, InvitationGrant, Meeting, SeriesMember
 from mace.meetings.selectors.agenda import meetings_visible_to
 from mace.meetings.services.agenda import item_add, item_defer, item_remove
@@ -86,8 +87,19 @@ def _message_to(user):
     return message
 
 
-def test_sending_invites_core_members_and_the_slot_and_opens_their_children(world):
+def test_sending_invites_core_members_and_the_slot_and_opens_their_children(world, audited):
+    audited(
+        Event.Verb.INVITATION_ADDED, actor=world.coordinator, child=world.kayden, obj=world.slot
+    )
     assert world.send() == 3
+    # The representative and deputy are invited as the invitations go (no child named),
+    # then each of the three is sent.
+    added = Event.objects.filter(verb=Event.Verb.INVITATION_ADDED).order_by("id")
+    assert [(e.object_id, e.child_id) for e in added][1:] == [
+        (str(world.meeting.invitations.get(user=user).pk), None)
+        for user in (world.representative, world.deputy)
+    ]
+    audited(Event.Verb.INVITATION_SENT, actor=world.coordinator, count=3)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [world.representative.email, world.deputy.email, world.social_worker.email]
     )

@@ -10,7 +10,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from mace.accounts.models import Role
-from mace.meetings.models import Addendum, Discussion, Meeting, Minutes, Outcome
+from mace.audit.models import Event
+from mace.meetings.models import (
+    Addendum,
+    Attendance,
+    Contribution,
+    Discussion,
+    Meeting,
+    Minutes,
+    Outcome,
+)
 from mace.meetings.services.agenda import item_add
 from mace.meetings.services.minutes import (
     MinutesLocked,
@@ -147,28 +156,28 @@ def test_discussion_values_are_checked(world):
         discussion_save(actor=world.coordinator, item=world.first, chair_notes="x")
 
 
-def test_the_draft_holds_each_childs_discussion_and_the_general_business(world):
+def test_the_draft_holds_each_childs_discussion_and_the_general_business(world, audited):
     health = AgencyFactory(name="Leeds Community Healthcare")
-    attendance_record(
+    attendance = attendance_record(
         actor=world.coordinator,
         meeting=world.meeting,
         agency=health,
         status="present",
         attendee_name="Jo Nurse",
     )
-    finding_add(
+    finding = finding_add(
         actor=world.coordinator,
         meeting=world.meeting,
         kind="trend",
         description="Vapes given out free at the bus station",
     )
-    contribution_save(
+    contribution = contribution_save(
         actor=world.coordinator,
         item=world.first,
         agency=health,
         information="Attended sexual health clinic twice",
     )
-    action_add(
+    action = action_add(
         actor=world.coordinator,
         meeting=world.meeting,
         item=world.first,
@@ -178,6 +187,19 @@ def test_the_draft_holds_each_childs_discussion_and_the_general_business(world):
     )
     _close(world)
     draft = minutes_draft(actor=world.coordinator, meeting=world.meeting)
+    by, amara = world.coordinator, world.amara
+    audited(Event.Verb.ATTENDANCE_RECORDED, actor=by, child=None, obj=attendance)
+    audited(Event.Verb.FINDING_ADDED, actor=by, child=None, obj=finding)
+    audited(Event.Verb.CONTRIBUTION_SAVED, actor=by, child=amara, obj=contribution)
+    audited(Event.Verb.ACTION_ADDED, actor=by, child=amara, obj=action)
+    audited(Event.Verb.MEETING_CLOSED, actor=by, child=None, obj=world.meeting)
+    # One row for the general minutes, and one for each child's entry, naming the child.
+    drafted = Event.objects.filter(verb=Event.Verb.MINUTES_DRAFTED).order_by("id")
+    assert [(e.object_id, e.child_id) for e in drafted] == [
+        (str(draft.pk), None),
+        (str(draft.entries.get(item=world.first).pk), amara.pk),
+        (str(draft.entries.get(item=world.second).pk), world.kayden.pk),
+    ]
     assert draft.status == Minutes.Status.DRAFT and not draft.is_locked
     assert "Leeds Community Healthcare: Present (Jo Nurse)" in draft.text
     assert "Vapes given out free at the bus station" in draft.text
@@ -196,7 +218,33 @@ def test_the_draft_holds_each_childs_discussion_and_the_general_business(world):
     assert "Amarachi" not in second
 
 
-def test_a_draft_can_be_edited(world):
+def test_recording_again_changes_the_same_rows_and_audits_each_save(world, audited):
+    health = AgencyFactory()
+    first = discussion_save(actor=world.coordinator, item=world.first, risk_analysis="Seen")
+    again = discussion_save(actor=world.coordinator, item=world.first, risk_level="high")
+    assert again.pk == first.pk
+    again.refresh_from_db()
+    assert (again.risk_analysis, again.risk_level) == ("Seen", "high")
+    audited(
+        Event.Verb.DISCUSSION_RECORDED,
+        actor=world.coordinator,
+        child=world.amara,
+        obj=first,
+        count=2,
+    )
+    for status in ("apologies", "deputy"):
+        attendance_record(actor=world.chair, meeting=world.meeting, agency=health, status=status)
+    assert Attendance.objects.get(meeting=world.meeting, agency=health).status == "deputy"
+    audited(Event.Verb.ATTENDANCE_RECORDED, actor=world.chair, count=2)
+    for information in ("Known to CAMHS", "Known to CAMHS since June"):
+        contribution_save(
+            actor=world.coordinator, item=world.first, agency=health, information=information
+        )
+    assert Contribution.objects.get(agency=health).information == "Known to CAMHS since June"
+    audited(Event.Verb.CONTRIBUTION_SAVED, child=world.amara, count=2)
+
+
+def test_a_draft_can_be_edited(world, audited):
     _close(world)
     draft = minutes_draft(actor=world.coordinator, meeting=world.meeting)
     minutes_edit(
@@ -209,12 +257,19 @@ def test_a_draft_can_be_edited(world):
     assert draft.text == "Quorate. Police, health and social care present."
     assert draft.entries.get(item=world.first).text == "Amara: risk agreed high; continue."
     assert "Kaydenson Brightwater" in draft.entries.get(item=world.second).text
+    changed = Event.objects.filter(verb=Event.Verb.MINUTES_CHANGED).order_by("id")
+    entry = draft.entries.get(item=world.first)
+    assert [(e.object_id, e.child_id) for e in changed] == [
+        (str(draft.pk), None),
+        (str(entry.pk), world.amara.pk),
+    ]
+    audited(Event.Verb.MINUTES_CHANGED, actor=world.coordinator, obj=entry, count=2)
     with pytest.raises(ValidationError):
         minutes_edit(actor=world.coordinator, minutes=draft, text="  ")
     assert draft.history.count() >= 2
 
 
-def test_only_the_meetings_chair_approves(world, make_user):
+def test_only_the_meetings_chair_approves(world, make_user, audited):
     _close(world)
     draft = minutes_draft(actor=world.coordinator, meeting=world.meeting)
     for actor in (world.coordinator, make_user(Role.CHAIR), make_user(Role.MEMBER)):
@@ -225,6 +280,7 @@ def test_only_the_meetings_chair_approves(world, make_user):
     assert approved.is_locked
     assert approved.approved_by == world.chair
     assert approved.approved_at is not None
+    audited(Event.Verb.MINUTES_APPROVED, actor=world.chair, child=None, obj=approved)
     with pytest.raises(MinutesLocked):
         minutes_approve(actor=world.chair, minutes=draft)
 
@@ -256,7 +312,7 @@ def test_approved_minutes_are_locked(world):
     assert Minutes.objects.get(pk=minutes.pk).text == minutes.text
 
 
-def test_an_addendum_corrects_approved_minutes_and_is_kept_with_history(world, make_user):
+def test_an_addendum_corrects_approved_minutes_and_is_kept_with_history(world, make_user, audited):
     _close(world)
     draft = minutes_draft(actor=world.coordinator, meeting=world.meeting)
     with pytest.raises(ValidationError):
@@ -284,6 +340,13 @@ def test_an_addendum_corrects_approved_minutes_and_is_kept_with_history(world, m
     assert about.created_by == world.coordinator
     assert about.history.count() == 1
     assert about.history.first().history_type == "+"
+    audited(
+        Event.Verb.MINUTES_ADDENDUM_ADDED,
+        actor=world.coordinator,
+        child=world.amara,
+        obj=about,
+        count=2,
+    )
     # The approved minutes themselves are unchanged.
     assert Minutes.objects.get(pk=minutes.pk).text == minutes.text
     assert minutes.history.filter(status=Minutes.Status.APPROVED).count() == 1

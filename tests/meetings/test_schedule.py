@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.meetings.models import Kind, Meeting, MeetingSeries
 from mace.meetings.services.schedule import (
     meeting_cancel,
@@ -155,7 +156,9 @@ def test_series_generate_is_idempotent_and_extends():
     assert meeting.location == series.location
 
 
-def test_a_one_off_move_keeps_the_rule_date_so_regenerating_does_not_recreate_it(make_user):
+def test_a_one_off_move_keeps_the_rule_date_so_regenerating_does_not_recreate_it(
+    make_user, audited
+):
     coordinator = make_user(Role.COORDINATOR)
     series = fortnightly_series(first_date=dt.date(2026, 1, 7))
     series_generate(series=series, until=dt.date(2026, 3, 31))
@@ -172,6 +175,9 @@ def test_a_one_off_move_keeps_the_rule_date_so_regenerating_does_not_recreate_it
     assert meeting.start_time == dt.time(13, 30)
     assert meeting.scheduled_date == dt.date(2026, 2, 4)
     assert meeting.move_reason == "The room is needed for a strategy meeting"
+    moved = audited(Event.Verb.MEETING_MOVED, actor=coordinator, child=None, obj=meeting)
+    assert moved.reason == "The room is needed for a strategy meeting"
+    assert moved.payload == {"date": "2026-02-05", "start_time": "13:30:00"}
     assert series_generate(series=series, until=dt.date(2026, 3, 31)) == []
     assert not Meeting.objects.filter(series=series, date=dt.date(2026, 2, 4)).exists()
     # The rest of the series keeps its dates.
@@ -338,7 +344,7 @@ def test_occurrences_only_in_the_window_asked_for():
     ]
 
 
-def test_a_meeting_is_cancelled_with_a_reason_once_its_agenda_is_empty(make_user):
+def test_a_meeting_is_cancelled_with_a_reason_once_its_agenda_is_empty(make_user, audited):
     from mace.meetings.services.agenda import item_add
     from tests.factories import ChildFactory
 
@@ -356,6 +362,8 @@ def test_a_meeting_is_cancelled_with_a_reason_once_its_agenda_is_empty(make_user
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.CANCELLED
     assert meeting.move_reason == "Chair unwell"
+    cancelled = audited(Event.Verb.MEETING_CANCELLED, actor=coordinator, obj=meeting)
+    assert cancelled.reason == "Chair unwell"
 
 
 def test_a_held_meeting_cannot_be_cancelled(make_user):

@@ -19,6 +19,7 @@ from django.core.management import CommandError, call_command
 from docx import Document
 
 from mace import cli
+from mace.audit.models import Event
 from mace.referrals.intake import sources
 from mace.referrals.intake.run import intake_messages
 from mace.referrals.intake.safety import MB, Limits, Rejected, check_attachment_size, check_docx
@@ -322,7 +323,7 @@ def test_every_message_is_imported_or_quarantined_with_its_reason(corpus):
     assert set(Referral.objects.values_list("status", "channel")) == {("new", "email")}
 
 
-def test_a_filled_form_becomes_a_referral_field_by_field(corpus):
+def test_a_filled_form_becomes_a_referral_field_by_field(corpus, audited):
     intake_messages(sources=corpus[:1])
     inbound = InboundMessage.objects.get()
     assert bytes(inbound.raw) == corpus[0]
@@ -344,6 +345,8 @@ def test_a_filled_form_becomes_a_referral_field_by_field(corpus):
         "Black Audi A3",
     )
     assert referral.narrative == "Covering email:\nPlease find my referral attached."
+    received = audited(Event.Verb.REFERRAL_RECEIVED, actor=None, child=None, obj=referral)
+    assert received.payload == {"channel": "email"}
 
 
 def test_an_email_without_a_form_becomes_a_referral_with_its_body(corpus):

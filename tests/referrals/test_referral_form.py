@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.referrals.models import Referral
 from mace.referrals.services.referrals import referral_start, referral_submit
 from tests.referrals.factories import submitted_referral
@@ -58,13 +59,14 @@ def _fill_all(client, referral):
 
 
 def test_a_referrer_fills_the_form_step_by_step_and_sends_it(
-    make_user, signed_in, django_capture_on_commit_callbacks
+    make_user, signed_in, django_capture_on_commit_callbacks, audited
 ):
     user = make_user(Role.REFERRER)
     client = signed_in(user)
     response = client.post(reverse("referrals:new"))
     referral = Referral.objects.get(referrer=user)
     assert response.url == reverse("referrals:step", args=[referral.id, "referrer"])
+    audited(Event.Verb.REFERRAL_STARTED, actor=user, child=None, obj=referral)
     _fill_all(client, referral)
     referral.refresh_from_db()
     assert referral.child_postcode == "LS9 7QT"
@@ -74,6 +76,7 @@ def test_a_referrer_fills_the_form_step_by_step_and_sends_it(
     referral.refresh_from_db()
     assert referral.status == Referral.Status.NEW and referral.submitted_at
     assert response.url == reverse("referrals:detail", args=[referral.id])
+    audited(Event.Verb.REFERRAL_SUBMITTED, actor=user, child=None, obj=referral)
     assert referral.reference in mail.outbox[-1].subject
     assert "Kayden" not in mail.outbox[-1].body  # no case detail by email
 
@@ -160,8 +163,12 @@ def test_perpetrators_are_repeatable(make_user, signed_in):
         "p-1-name": "",
         "continue": "",
     }
+    started = referral.modified_at
     client.post(url, data)
     assert [(p.name, p.aliases) for p in referral.perpetrators.all()] == [("Unknown male", "Tiny")]
+    referral.refresh_from_db()
+    assert (referral.last_step, referral.modified_by) == ("perpetrators", user)
+    assert referral.modified_at > started
     page = client.post(url, {**data, "add_another": ""}).content.decode()
     assert page.count("Person ") == 3
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.risk.models import Assessment, Catalogue
 from mace.risk.selectors.assessments import assessment_reasons
 from mace.risk.services.assessments import assessment_complete, assessment_save_draft
@@ -34,7 +35,7 @@ def _draft(actor, child, grades, **kwargs):
     )
 
 
-def test_draft_proposes_a_level_from_the_catalogue(make_user):
+def test_draft_proposes_a_level_from_the_catalogue(make_user, audited):
     user = make_user(Role.COORDINATOR)
     child = ChildFactory()
     draft = _draft(user, child, {"missing.episodes": "medium"})
@@ -43,6 +44,33 @@ def test_draft_proposes_a_level_from_the_catalogue(make_user):
     assert draft.grades["missing.episodes"] == "medium"
     assert draft.grades["money.debt"] == "not_present"
     assert draft.created_by == user
+    audited(Event.Verb.ASSESSMENT_STARTED, actor=user, child=child, obj=draft)
+
+
+def test_changing_a_draft_saves_its_answers_and_is_audited(make_user, audited):
+    user = make_user(Role.COORDINATOR)
+    other = make_user(Role.CHAIR)
+    child = ChildFactory()
+    draft = _draft(user, child, {"missing.episodes": "low"})
+    changed = _draft(other, child, {"missing.episodes": "high"}, assessment=draft)
+    changed.refresh_from_db()
+    assert changed.pk == draft.pk
+    assert changed.grades["missing.episodes"] == "high"
+    assert changed.proposed_level == "high"
+    assert (changed.created_by, changed.modified_by) == (user, other)
+    audited(Event.Verb.ASSESSMENT_CHANGED, actor=other, child=child, obj=draft)
+
+
+def test_a_draft_completed_since_the_page_loaded_cannot_be_changed(make_user):
+    user = make_user(Role.COORDINATOR)
+    child = ChildFactory()
+    stale = _draft(user, child, {})
+    assessment_complete(actor=user, assessment=stale, final_level="none")
+    assert stale.status == Assessment.Status.DRAFT  # as the page loaded it
+    with pytest.raises(ValidationError):
+        _draft(user, child, {"money.debt": "high"}, assessment=stale)
+    stale.refresh_from_db()
+    assert stale.grades["money.debt"] == "not_present"
 
 
 def test_departing_from_the_proposed_level_needs_a_written_rationale(make_user):
@@ -62,11 +90,14 @@ def test_departing_from_the_proposed_level_needs_a_written_rationale(make_user):
     assert done.status == Assessment.Status.COMPLETED
 
 
-def test_agreeing_with_the_proposed_level_needs_no_rationale(make_user):
+def test_agreeing_with_the_proposed_level_needs_no_rationale(make_user, audited):
     user = make_user(Role.COORDINATOR)
     draft = _draft(user, ChildFactory(), {"online.grooming": "high"})
     done = assessment_complete(actor=user, assessment=draft, final_level="high")
     assert not done.is_overridden and done.override_rationale == ""
+    done.refresh_from_db()
+    assert (done.status, done.final_level) == (Assessment.Status.COMPLETED, "high")
+    audited(Event.Verb.ASSESSMENT_COMPLETED, actor=user, child=draft.child, obj=draft)
 
 
 def test_a_completed_assessment_cannot_be_changed(make_user):

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.people.models import ChildAccess
 from mace.risk.models import MissingEpisode
 from mace.risk.services.missing import missing_episode_record, missing_episode_update
@@ -43,7 +44,7 @@ def coordinator(make_user):
     return make_user(Role.COORDINATOR)
 
 
-def test_recording_an_episode_stores_it_and_who_recorded_it(coordinator):
+def test_recording_an_episode_stores_it_and_who_recorded_it(coordinator, audited):
     child = ChildFactory()
     episode = _record(
         coordinator,
@@ -60,6 +61,7 @@ def test_recording_an_episode_stores_it_and_who_recorded_it(coordinator):
     assert episode.police_reference == "PR/123"
     assert episode.ended_at == RETURN
     assert episode.interview_status == Status.NOT_YET
+    audited(Event.Verb.MISSING_RECORDED, actor=coordinator, child=child, obj=episode)
 
 
 def test_a_child_still_missing_has_no_return_time(coordinator):
@@ -176,7 +178,7 @@ def test_naive_datetimes_and_unknown_fields_are_programming_errors(coordinator):
         _record(coordinator, child, child_id=child.pk)
 
 
-def test_updating_records_the_return_and_the_interview(coordinator, make_user):
+def test_updating_records_the_return_and_the_interview(coordinator, make_user, audited):
     episode = _record(coordinator, ChildFactory(), police_risk="medium")
     other = make_user(Role.CHAIR)
     completed = RETURN + dt.timedelta(hours=30)
@@ -197,6 +199,7 @@ def test_updating_records_the_return_and_the_interview(coordinator, make_user):
     assert episode.created_by == coordinator
     assert episode.modified_by == other
     assert episode.interview_within_72_hours is True
+    audited(Event.Verb.MISSING_CHANGED, actor=other, child=episode.child, obj=episode)
 
 
 def test_an_update_is_checked_against_what_is_already_recorded(coordinator):

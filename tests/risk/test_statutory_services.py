@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.people.models import ChildAccess
 from mace.risk.models import StatutoryProcess
 from mace.risk.services.statutory import statutory_process_record, statutory_process_update
@@ -37,7 +38,7 @@ def coordinator(make_user):
     return make_user(Role.COORDINATOR)
 
 
-def test_recording_a_process_stores_it_and_who_recorded_it(coordinator):
+def test_recording_a_process_stores_it_and_who_recorded_it(coordinator, audited):
     agency = AgencyFactory(name="Leeds Children's Social Work")
     child = ChildFactory()
     process = _record(
@@ -53,6 +54,7 @@ def test_recording_a_process_stores_it_and_who_recorded_it(coordinator):
     assert process.lead_agency == agency
     assert process.created_by == coordinator
     assert process.is_open
+    audited(Event.Verb.STATUTORY_RECORDED, actor=coordinator, child=child, obj=process)
 
 
 def test_an_end_before_the_start_is_refused(coordinator):
@@ -168,7 +170,7 @@ def test_unknown_fields_are_a_programming_error(coordinator):
         _record(coordinator, ChildFactory(), child_id=ChildFactory().pk)
 
 
-def test_updating_ends_a_process_and_records_who(coordinator, make_user):
+def test_updating_ends_a_process_and_records_who(coordinator, make_user, audited):
     process = _record(coordinator, ChildFactory(), lead_professional="Sam Okafor")
     chair = make_user(Role.CHAIR)
     statutory_process_update(actor=chair, process=process, ended_on=START + dt.timedelta(days=90))
@@ -178,6 +180,7 @@ def test_updating_ends_a_process_and_records_who(coordinator, make_user):
     assert process.modified_by == chair
     assert process.created_by == coordinator
     assert process.history.count() == 2
+    audited(Event.Verb.STATUTORY_CHANGED, actor=chair, child=process.child, obj=process)
 
 
 def test_an_update_adding_a_conclusive_decision_is_checked_against_the_record(coordinator):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.people.selectors import children_visible_to
 from mace.risk.models import Assessment, Catalogue, VrmpAction
 from mace.risk.selectors.vrmp import (
@@ -49,7 +50,15 @@ def _plan(user, child, **fields):
     return vrmp_create(actor=user, child=child, vulnerabilities="Exclusion", **fields).vrmp
 
 
-def test_revising_adds_a_version_and_keeps_the_old_one(make_user):
+def test_starting_a_plan_is_audited_once_for_the_plan(make_user, audited):
+    user = make_user(Role.COORDINATOR)
+    child = ChildFactory()
+    plan = _plan(user, child)
+    event = audited(Event.Verb.VRMP_CREATED, actor=user, child=child, obj=plan)
+    assert event.payload == {"version": 1}
+
+
+def test_revising_adds_a_version_and_keeps_the_old_one(make_user, audited):
     user = make_user(Role.COORDINATOR)
     plan = _plan(user, ChildFactory(), push_factors="Conflict at home")
     second = vrmp_revise(
@@ -63,6 +72,8 @@ def test_revising_adds_a_version_and_keeps_the_old_one(make_user):
         "Conflict at home",
         "Conflict at home; exclusion",
     ]
+    event = audited(Event.Verb.VRMP_REVISED, actor=user, child=plan.child, obj=second)
+    assert event.payload == {"version": 2}
 
 
 def test_only_one_active_plan_per_child(make_user):
@@ -104,6 +115,19 @@ def test_mace_criteria_flag(level, effect, met, make_user):
     assert (child in high_list) is (level == "high" and effect == "no")
 
 
+def test_a_review_is_audited(make_user, audited):
+    user = make_user(Role.COORDINATOR)
+    plan = _plan(user, ChildFactory())
+    review = vrmp_review(
+        actor=user,
+        vrmp=plan,
+        reviewed_on=TODAY(),
+        effect="yes",
+        next_review_date=TODAY() + dt.timedelta(weeks=4),
+    )
+    audited(Event.Verb.VRMP_REVIEWED, actor=user, child=plan.child, obj=review)
+
+
 def test_review_dates_must_move_forward(make_user):
     user = make_user(Role.COORDINATOR)
     plan = _plan(user, ChildFactory())
@@ -122,7 +146,7 @@ def test_overdue_reviews_are_on_the_lead_professionals_task_list(make_user):
     assert [p.child for p, _ in reviews_due_for_lead(user=lead)] == [child]
 
 
-def test_an_action_owner_sees_the_child_until_the_action_is_done(make_user):
+def test_an_action_owner_sees_the_child_until_the_action_is_done(make_user, audited):
     coordinator = make_user(Role.COORDINATOR)
     agency = AgencyFactory(name="Youth Justice Service")
     member = make_user(Role.MEMBER, agency=agency)
@@ -139,12 +163,14 @@ def test_an_action_owner_sees_the_child_until_the_action_is_done(make_user):
     )
     assert child in children_visible_to(member)
     assert list(actions_for_owner(user=member)) == [action]
+    audited(Event.Verb.VRMP_ACTION_ADDED, actor=coordinator, child=child, obj=action)
     with pytest.raises(ValidationError):
         vrmp_action_complete(actor=member, action_id=action.pk, note="  ")
     vrmp_action_complete(actor=member, action_id=action.pk, note="Sessions started 3 Nov")
     action.refresh_from_db()
     assert action.status == VrmpAction.Status.DONE
     assert child not in children_visible_to(member)
+    audited(Event.Verb.VRMP_ACTION_COMPLETED, actor=member, child=child, obj=action)
 
 
 def test_someone_elses_action_cannot_be_completed_from_the_task_list(make_user, signed_in):

@@ -1,4 +1,5 @@
-"""One append-only audit model: every read of a child's data, every export, every sign-in.
+"""One append-only audit model: every read of a child's data, every export, every sign-in,
+every write (with a verb that says what it did).
 
 Rows are written by mace.audit.services only. The application can neither update nor delete
 them: the model and its queryset refuse, and a database trigger refuses too (migration 0002),
@@ -43,12 +44,73 @@ class Event(models.Model):
         ACCESS_GRANTED = "people.access_granted", "Gave a user access to a child"
         ACCESS_CHANGED = "people.access_changed", "Moved the end of a user's access to a child"
         ACCESS_REVOKED = "people.access_revoked", "Ended a user's access to a child"
-        # Writes to a child's record (history keeps the before and after).
+        # Old rows only: before each write named what it did (ADR 20), every write was
+        # one of these two. Nothing writes them now; they stay so old rows keep a label.
         RECORD_ADDED = "record.added", "Added to a child's record"
         RECORD_CHANGED = "record.changed", "Changed a child's record"
-        # Meetings.
+        # Referrals and triage.
+        REFERRAL_STARTED = "referral.started", "Started a draft referral"
+        REFERRAL_SUBMITTED = "referral.submitted", "Submitted a referral"
+        REFERRAL_RECEIVED = (
+            "referral.received",
+            "Received a referral whole (secure mailbox, Word form, API)",
+        )
+        REFERRAL_TRIAGED = "referral.triaged", "Decided a referral at triage"
+        REFERRAL_LINKED = "referral.linked", "Linked a referral to a child's record"
+        REFERRAL_UNLINKED = "referral.unlinked", "Undid a referral's link to a child"
+        CHILD_CREATED = "child.created", "Created a child's record"
+        # A child's record: assessments, plans, missing episodes, statutory processes.
+        ASSESSMENT_STARTED = "assessment.started", "Started a risk assessment"
+        ASSESSMENT_CHANGED = "assessment.changed", "Changed a draft risk assessment"
+        ASSESSMENT_COMPLETED = (
+            "assessment.completed",
+            "Completed a risk assessment (agreed its level)",
+        )
+        VRMP_CREATED = "vrmp.created", "Started a child's VRMP"
+        VRMP_REVISED = "vrmp.revised", "Revised a child's VRMP (a new version)"
+        VRMP_REVIEWED = "vrmp.reviewed", "Reviewed a child's VRMP"
+        VRMP_ACTION_ADDED = "vrmp.action_added", "Added an action to a VRMP"
+        VRMP_ACTION_COMPLETED = "vrmp.action_completed", "Completed a VRMP action"
+        MISSING_RECORDED = "missing.recorded", "Recorded a missing episode"
+        MISSING_CHANGED = "missing.changed", "Changed a missing episode or its return interview"
+        STATUTORY_RECORDED = "statutory.recorded", "Recorded a statutory process"
+        STATUTORY_CHANGED = "statutory.changed", "Changed a statutory process"
+        # Meetings: the meeting itself, its agenda, invitations, the record and minutes.
+        MEETING_MOVED = "meeting.moved", "Moved a meeting to another date or time"
+        MEETING_CANCELLED = "meeting.cancelled", "Cancelled a meeting"
+        MEETING_CLOSED = "meeting.closed", "Closed a meeting that has been held"
+        AGENDA_ITEM_ADDED = "agenda.item_added", "Added an item to a meeting's agenda"
+        AGENDA_ITEM_MOVED = "agenda.item_moved", "Moved an item up or down an agenda"
+        AGENDA_ITEM_DEFERRED = "agenda.item_deferred", "Deferred an agenda item to a later meeting"
+        AGENDA_ITEM_REMOVED = "agenda.item_removed", "Took an item off a meeting's agenda"
+        AGENDA_ITEM_CHANGED = (
+            "agenda.item_changed",
+            "Marked an agenda item for information, or for discussion",
+        )
+        INVITATION_ADDED = "meeting.invitation_added", "Invited someone to a meeting (not yet sent)"
         INVITATION_SENT = "meeting.invitation_sent", "Was invited to a meeting"
+        DISCUSSION_RECORDED = (
+            "meeting.discussion_recorded",
+            "Recorded a child's discussion at a meeting",
+        )
+        CONTRIBUTION_SAVED = (
+            "meeting.contribution_saved",
+            "Recorded what an agency shared at a meeting",
+        )
+        ATTENDANCE_RECORDED = (
+            "meeting.attendance_recorded",
+            "Recorded an agency's attendance at a meeting",
+        )
+        FINDING_ADDED = "meeting.finding_added", "Recorded a theme, trend or risk a meeting found"
+        ACTION_ADDED = "meeting.action_added", "Added an action agreed at a meeting"
+        ACTION_COMPLETED = "meeting.action_completed", "Completed an action from a meeting"
+        MINUTES_DRAFTED = "minutes.drafted", "Drafted a meeting's minutes"
+        MINUTES_CHANGED = "minutes.changed", "Edited a meeting's draft minutes"
         MINUTES_APPROVED = "meeting.minutes_approved", "Approved a meeting's minutes"
+        MINUTES_ADDENDUM_ADDED = (
+            "minutes.addendum_added",
+            "Added an addendum to approved minutes",
+        )
         # Audit and review.
         BREAK_GLASS_REVIEWED = "audit.break_glass_reviewed", "Reviewed a break-glass access"
         LOG_SEARCHED = "audit.log_searched", "Searched the access log"

@@ -48,7 +48,7 @@ def core_invitations_ensure(*, actor, meeting: Meeting) -> list[Invitation]:
             if user is None or user.pk in invited:
                 continue
             invitation = Invitation(meeting=meeting, user=user, capacity=capacity)
-            stamp(invitation, actor, new=True)
+            stamp(invitation, actor, verb=Event.Verb.INVITATION_ADDED, new=True)
             invitation.save()
             invited.add(user.pk)
             created.append(invitation)
@@ -71,7 +71,7 @@ def invitation_add(*, actor, item: AgendaItem, user, capacity: str) -> Invitatio
         raise ValidationError(errors)
     with transaction.atomic():
         invitation = Invitation(meeting=item.meeting, user=user, item=item, capacity=capacity)
-        stamp(invitation, actor, new=True, child=item.child)
+        stamp(invitation, actor, verb=Event.Verb.INVITATION_ADDED, new=True, child=item.child)
         invitation.save()
     return invitation
 
@@ -221,7 +221,8 @@ def invitations_send(*, actor, meeting: Meeting, link_base: str) -> int:
             )
             messages.append(message)
             invitation.sent_at = timezone.now()
-            invitation.save(update_fields=["sent_at", "modified_at"])
+            invitation.modified_by = actor
+            invitation.save(update_fields=["sent_at", "modified_by", "modified_at"])
             event_record(
                 actor=actor,
                 verb=Event.Verb.INVITATION_SENT,
@@ -231,6 +232,7 @@ def invitations_send(*, actor, meeting: Meeting, link_base: str) -> int:
             )
             sent += 1
         meeting.invitations_sent_at = timezone.now()
-        meeting.save(update_fields=["invitations_sent_at", "modified_at"])
+        meeting.modified_by = actor
+        meeting.save(update_fields=["invitations_sent_at", "modified_by", "modified_at"])
         transaction.on_commit(lambda: [m.send() for m in messages])
     return sent

@@ -49,7 +49,7 @@ def minutes_draft(*, actor, meeting: Meeting) -> Minutes:
     ).strip()
     with transaction.atomic():
         minutes = Minutes(meeting=meeting, text=general)
-        stamp(minutes, actor, new=True)
+        stamp(minutes, actor, verb=Event.Verb.MINUTES_DRAFTED, new=True)
         minutes.save()
         for item in _items(meeting).filter(child__isnull=False):
             text = render_to_string(
@@ -57,7 +57,7 @@ def minutes_draft(*, actor, meeting: Meeting) -> Minutes:
                 {"item": item, "discussion": getattr(item, "discussion", None)},
             ).strip()
             entry = MinutesEntry(minutes=minutes, item=item, text=text)
-            stamp(entry, actor, new=True, child=item.child)
+            stamp(entry, actor, verb=Event.Verb.MINUTES_DRAFTED, new=True, child=item.child)
             entry.save()
     return minutes
 
@@ -72,8 +72,8 @@ def minutes_edit(*, actor, minutes: Minutes, text: str, entries: dict | None = N
         if not (text or "").strip():
             raise ValidationError({"text": "The minutes cannot be empty"})
         minutes.text = text.strip()
-        stamp(minutes, actor, new=False)
-        minutes.save()
+        stamp(minutes, actor, verb=Event.Verb.MINUTES_CHANGED, new=False)
+        minutes.save(update_fields=["text", "modified_by", "modified_at"])
         open_ids = set(
             children_visible_to(actor)
             .values_list("pk", flat=True)
@@ -86,8 +86,8 @@ def minutes_edit(*, actor, minutes: Minutes, text: str, entries: dict | None = N
             if entry.item.child_id not in open_ids:
                 raise PermissionDenied("Open the child's record before editing their minutes.")
             entry.text = new_text.strip()
-            stamp(entry, actor, new=False, child=entry.item.child)
-            entry.save()
+            stamp(entry, actor, verb=Event.Verb.MINUTES_CHANGED, new=False, child=entry.item.child)
+            entry.save(update_fields=["text", "modified_by", "modified_at"])
     return minutes
 
 
@@ -103,7 +103,9 @@ def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
         minutes.approved_at = timezone.now()
         minutes.approved_by = actor
         minutes.modified_by = actor
-        minutes.save()
+        minutes.save(
+            update_fields=["status", "approved_at", "approved_by", "modified_by", "modified_at"]
+        )
         event_record(actor=actor, verb=Event.Verb.MINUTES_APPROVED, obj=minutes)
     return minutes
 
@@ -123,6 +125,7 @@ def addendum_add(*, actor, minutes: Minutes, text: str, item: AgendaItem | None 
         raise ValidationError({"item": "That item is not on this meeting's agenda"})
     with transaction.atomic():
         addendum = Addendum(minutes=minutes, item=item, text=text)
-        stamp(addendum, actor, new=True, child=item.child if item else None)
+        child = item.child if item else None
+        stamp(addendum, actor, verb=Event.Verb.MINUTES_ADDENDUM_ADDED, new=True, child=child)
         addendum.save()
     return addendum

@@ -8,6 +8,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from mace.audit.models import Event
 from mace.core.actions import completion_note_clean, owned_action_mark_done
 from mace.core.levels import Level
 from mace.meetings.models import (
@@ -90,8 +91,8 @@ def discussion_save(*, actor, item: AgendaItem, **fields) -> Discussion:
         )
         for name, value in fields.items():
             setattr(discussion, name, value if value is not None else _empty(name))
-        stamp(discussion, actor, new=created, child=item.child)
-        discussion.save()
+        stamp(discussion, actor, verb=Event.Verb.DISCUSSION_RECORDED, new=created, child=item.child)
+        discussion.save(update_fields=[*fields, "modified_by", "modified_at"])
     return discussion
 
 
@@ -132,8 +133,8 @@ def contribution_save(*, actor, item: AgendaItem, agency, information: str) -> C
             discussion=discussion, agency=agency, defaults={"created_by": actor}
         )
         contribution.information = information
-        stamp(contribution, actor, new=new, child=item.child)
-        contribution.save()
+        stamp(contribution, actor, verb=Event.Verb.CONTRIBUTION_SAVED, new=new, child=item.child)
+        contribution.save(update_fields=["information", "modified_by", "modified_at"])
     return contribution
 
 
@@ -150,8 +151,8 @@ def attendance_record(
         )
         row.status = status
         row.attendee_name = attendee_name.strip()
-        stamp(row, actor, new=created)
-        row.save()
+        stamp(row, actor, verb=Event.Verb.ATTENDANCE_RECORDED, new=created)
+        row.save(update_fields=["status", "attendee_name", "modified_by", "modified_at"])
     return row
 
 
@@ -168,7 +169,7 @@ def finding_add(*, actor, meeting: Meeting, kind: str, description: str) -> Find
         raise ValidationError(errors)
     with transaction.atomic():
         finding = Finding(meeting=meeting, kind=kind, description=description)
-        stamp(finding, actor, new=True)
+        stamp(finding, actor, verb=Event.Verb.FINDING_ADDED, new=True)
         finding.save()
     return finding
 
@@ -216,7 +217,7 @@ def action_add(
             due_date=due_date,
             is_recommendation=is_recommendation,
         )
-        stamp(action, actor, new=True, child=child)
+        stamp(action, actor, verb=Event.Verb.ACTION_ADDED, new=True, child=child)
         action.save()
         if owner is not None and child is not None:
             action_grant_ensure(
@@ -237,7 +238,7 @@ def action_complete(*, actor, action_id, note: str) -> Action:
         if actor.pk != action.owner_id:
             require_manager(actor)
         changed = owned_action_mark_done(action, note=note)
-        stamp(action, actor, new=False, child=action.child)
+        stamp(action, actor, verb=Event.Verb.ACTION_COMPLETED, new=False, child=action.child)
         action.save(update_fields=[*changed, "modified_by", "modified_at"])
         if action.child is not None:
             action_grant_release(owner_id=action.owner_id, child=action.child)
@@ -272,6 +273,6 @@ def meeting_close(*, actor, meeting: Meeting) -> Meeting:
         raise ValidationError(problems)
     with transaction.atomic():
         meeting.status = Meeting.Status.HELD
-        stamp(meeting, actor, new=False)
+        stamp(meeting, actor, verb=Event.Verb.MEETING_CLOSED, new=False)
         meeting.save(update_fields=["status", "modified_by", "modified_at"])
     return meeting

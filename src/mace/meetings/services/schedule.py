@@ -136,9 +136,17 @@ def meeting_move(
             meeting.start_time = start_time
         meeting.move_reason = reason
         meeting.modified_by = actor
-        meeting.save()
+        meeting.save(
+            update_fields=["date", "start_time", "move_reason", "modified_by", "modified_at"]
+        )
         meeting_grants_follow(actor=actor, meeting=meeting)
-        event_record(actor=actor, verb=Event.Verb.RECORD_CHANGED, obj=meeting, reason=reason)
+        event_record(
+            actor=actor,
+            verb=Event.Verb.MEETING_MOVED,
+            obj=meeting,
+            reason=reason,
+            payload={"date": date.isoformat(), "start_time": meeting.start_time.isoformat()},
+        )
     return meeting
 
 
@@ -153,9 +161,12 @@ def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
         raise ValidationError(
             {"reason": "Defer or remove the items on the agenda before cancelling the meeting"}
         )
-    meeting.status = Meeting.Status.CANCELLED
-    meeting.move_reason = reason.strip()
-    meeting.modified_by = actor
-    meeting.save(update_fields=["status", "move_reason", "modified_by", "modified_at"])
-    event_record(actor=actor, verb=Event.Verb.RECORD_CHANGED, obj=meeting, reason=reason)
+    with transaction.atomic():
+        meeting.status = Meeting.Status.CANCELLED
+        meeting.move_reason = reason.strip()
+        meeting.modified_by = actor
+        meeting.save(update_fields=["status", "move_reason", "modified_by", "modified_at"])
+        event_record(
+            actor=actor, verb=Event.Verb.MEETING_CANCELLED, obj=meeting, reason=reason.strip()
+        )
     return meeting

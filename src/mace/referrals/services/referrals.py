@@ -44,7 +44,7 @@ def referral_start(*, actor, subject: str = Referral.Subject.CHILD) -> Referral:
         )
         referral.full_clean()
         referral.save()
-        event_record(actor=actor, verb=Event.Verb.RECORD_ADDED, obj=referral)
+        event_record(actor=actor, verb=Event.Verb.REFERRAL_STARTED, obj=referral)
     return referral
 
 
@@ -79,19 +79,22 @@ def referral_save_perpetrators(*, actor, referral: Referral, rows: list[dict]) -
     if len(rows) > MAX_PERPETRATORS:
         raise ValidationError(f"Add at most {MAX_PERPETRATORS} people; put others in the notes")
     with transaction.atomic():
-        referral.perpetrators.all().delete()
+        locked = Referral.objects.select_for_update().get(pk=referral.pk)
+        locked.perpetrators.all().delete()
         for row in rows:
             SuspectedPerpetrator.objects.create(
-                referral=referral,
+                referral=locked,
                 created_by=actor,
                 modified_by=actor,
                 **{f: (row.get(f) or "").strip() for f in PERPETRATOR_FIELDS},
             )
-        draft = dict(referral.draft_data)
+        draft = dict(locked.draft_data)
         draft.pop("perpetrators", None)
-        Referral.objects.filter(pk=referral.pk).update(draft_data=draft, last_step="perpetrators")
-        referral.draft_data = draft
-    return referral
+        locked.draft_data = draft
+        locked.last_step = "perpetrators"
+        locked.modified_by = actor
+        locked.save(update_fields=["draft_data", "last_step", "modified_by", "modified_at"])
+    return locked
 
 
 def referral_missing_answers(referral: Referral) -> list[tuple[str, str]]:
@@ -139,9 +142,7 @@ def referral_submit(*, actor, referral: Referral) -> Referral:
         locked.modified_by = actor
         locked.full_clean()
         locked.save(update_fields=["status", "submitted_at", "modified_by", "modified_at"])
-        event_record(
-            actor=actor, verb=Event.Verb.RECORD_CHANGED, obj=locked, payload={"status": "submitted"}
-        )
+        event_record(actor=actor, verb=Event.Verb.REFERRAL_SUBMITTED, obj=locked)
         transaction.on_commit(lambda: _acknowledge(locked))
     return locked
 
@@ -178,7 +179,10 @@ def referral_receive(
                 referral=referral, **{f: (row.get(f) or "")[:300] for f in PERPETRATOR_FIELDS}
             )
         event_record(
-            actor=referrer, verb=Event.Verb.RECORD_ADDED, obj=referral, payload={"channel": channel}
+            actor=referrer,
+            verb=Event.Verb.REFERRAL_RECEIVED,
+            obj=referral,
+            payload={"channel": channel},
         )
     return referral
 

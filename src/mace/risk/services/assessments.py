@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mace.audit.models import Event
 from mace.people.models import Child
 from mace.risk import engine
 from mace.risk.models import Assessment, Catalogue, Grade, Level
@@ -16,6 +17,17 @@ from mace.risk.services.common import require_recorder as _require_recorder
 from mace.risk.services.common import stamp as _stamp
 
 OVERRIDE_RATIONALE_MIN = 20
+# What saving a draft sets (an update saves only these, and who changed it).
+DRAFT_FIELDS = (
+    "kind",
+    "assessed_on",
+    "grades",
+    "evidence",
+    "protective_factors",
+    "analysis",
+    "proposed_level",
+    "prompts",
+)
 
 
 def _clean_grades(catalogue: Catalogue, grades: dict) -> dict[str, str]:
@@ -57,8 +69,11 @@ def assessment_save_draft(
                 assessor=actor,
                 assessor_agency=actor.agency,
             )
-        elif assessment.status != Assessment.Status.DRAFT or assessment.child_id != child.pk:
-            raise ValidationError("A completed assessment cannot be changed; start a review.")
+        else:
+            # Locked, and read again: it may have been completed since the page was loaded.
+            assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+            if assessment.status != Assessment.Status.DRAFT or assessment.child_id != child.pk:
+                raise ValidationError("A completed assessment cannot be changed; start a review.")
         catalogue = assessment.catalogue
         assessment.kind = kind
         assessment.assessed_on = assessed_on
@@ -77,9 +92,13 @@ def assessment_save_draft(
             learning_disability=child.learning_disability,
             grades=assessment.grades,
         )
-        _stamp(assessment, actor, new=new)
+        verb = Event.Verb.ASSESSMENT_STARTED if new else Event.Verb.ASSESSMENT_CHANGED
+        _stamp(assessment, actor, verb=verb, new=new)
         assessment.full_clean()
-        assessment.save()
+        if new:
+            assessment.save()
+        else:
+            assessment.save(update_fields=[*DRAFT_FIELDS, "modified_by", "modified_at"])
     return assessment
 
 
@@ -108,7 +127,16 @@ def assessment_complete(
         locked.override_rationale = rationale if final_level != locked.proposed_level else ""
         locked.status = Assessment.Status.COMPLETED
         locked.completed_at = timezone.now()
-        _stamp(locked, actor, new=False)
+        _stamp(locked, actor, verb=Event.Verb.ASSESSMENT_COMPLETED, new=False)
         locked.full_clean()
-        locked.save()
+        locked.save(
+            update_fields=[
+                "final_level",
+                "override_rationale",
+                "status",
+                "completed_at",
+                "modified_by",
+                "modified_at",
+            ]
+        )
     return locked

@@ -9,7 +9,6 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
-from mace.audit.models import Event
 from mace.audit.services import event_record
 from mace.people.models import Child
 from mace.risk.permissions import can_record_for_child
@@ -23,24 +22,26 @@ def require_recorder(actor, child: Child) -> None:
         raise PermissionDenied("You cannot record on this child's record.")
 
 
-def stamp(obj, actor, *, new: bool) -> None:
-    """Record who created and last changed a row, and audit the write.
+def stamp_who(obj, actor, *, new: bool) -> None:
+    """Record who created and last changed a row written as part of another row's write
+    (a plan's version): that write's audit row covers it."""
+    if new:
+        obj.created_by = actor
+    obj.modified_by = actor
+
+
+def stamp(obj, actor, *, verb: str, new: bool, payload: dict | None = None) -> None:
+    """Record who created and last changed a row, and audit the write with the verb that
+    says what it was.
 
     Called inside the service's transaction, before the row is saved: if the save fails,
     the audit row goes with it.
     """
-    if new:
-        obj.created_by = actor
-    obj.modified_by = actor
+    stamp_who(obj, actor, new=new)
     child = getattr(obj, "child", None)
     if child is None and getattr(obj, "vrmp", None) is not None:
         child = obj.vrmp.child
-    event_record(
-        actor=actor,
-        verb=Event.Verb.RECORD_ADDED if new else Event.Verb.RECORD_CHANGED,
-        child=child,
-        obj=obj,
-    )
+    event_record(actor=actor, verb=verb, child=child, obj=obj, payload=payload)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class RecordKind:
     what: str  # in messages: "Unknown missing episode fields"
     allowed: Sequence[str]  # the fields a service may set
     rules: Callable[[Any], Iterable[tuple[str, str]]]  # (field, message): the model misses
+    recorded: str  # the audit verb of a new row (Event.Verb.MISSING_RECORDED)
+    changed: str  # the audit verb of a change to a row (Event.Verb.MISSING_CHANGED)
     convert: Callable[[str, Any], Any] | None = None  # a value, by field name, before it is set
 
     def apply(self, record, fields: dict) -> list[str]:
@@ -85,7 +88,7 @@ def child_record_create(*, actor, record: R, fields: dict, kind: RecordKind) -> 
     with transaction.atomic():
         kind.apply(record, fields)
         kind.validate(record)
-        stamp(record, actor, new=True)
+        stamp(record, actor, verb=kind.recorded, new=True)
         record.save()
     return record
 
@@ -98,6 +101,6 @@ def child_record_update(*, actor, record: R, fields: dict, kind: RecordKind) -> 
         locked = type(record).objects.select_for_update().get(pk=record.pk)
         changed = kind.apply(locked, fields)
         kind.validate(locked)
-        stamp(locked, actor, new=False)
+        stamp(locked, actor, verb=kind.changed, new=False)
         locked.save(update_fields=[*changed, "modified_by", "modified_at"])
     return locked

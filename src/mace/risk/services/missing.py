@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from mace.audit.models import Event
 from mace.people.models import Child
 from mace.risk.models import MissingEpisode
 from mace.risk.services.common import RecordKind, child_record_create, child_record_update
@@ -38,6 +39,8 @@ Status = MissingEpisode.InterviewStatus
 EPISODES = RecordKind(
     what="missing episode",
     allowed=EPISODE_FIELDS,
+    recorded=Event.Verb.MISSING_RECORDED,
+    changed=Event.Verb.MISSING_CHANGED,
     rules=lambda episode: _rule_errors(episode, timezone.now()),
     convert=lambda name, value: _in_utc(name, value),
 )

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from mace.audit.models import Event
 from mace.people.models import Child
 from mace.risk.models import StatutoryProcess
 from mace.risk.services.common import RecordKind, child_record_create, child_record_update
@@ -34,6 +35,8 @@ Decision = StatutoryProcess.Decision
 PROCESSES = RecordKind(
     what="statutory process",
     allowed=PROCESS_FIELDS,
+    recorded=Event.Verb.STATUTORY_RECORDED,
+    changed=Event.Verb.STATUTORY_CHANGED,
     rules=lambda process: _rule_errors(process, timezone.localdate()),
 )
 

@@ -8,6 +8,8 @@ import uuid
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from mace.audit.models import Event
+from mace.audit.services import event_record
 from mace.core.actions import completion_note_clean, owned_action_mark_done
 from mace.people.grants import action_grant_ensure, action_grant_release
 from mace.people.models import Child
@@ -15,6 +17,7 @@ from mace.risk.models import Vrmp, VrmpAction, VrmpReview, VrmpVersion
 from mace.risk.permissions import can_record_for_child
 from mace.risk.services.common import require_recorder as _require_recorder
 from mace.risk.services.common import stamp as _stamp
+from mace.risk.services.common import stamp_who
 
 VRMP_CONTENT_FIELDS = (
     "vulnerabilities",
@@ -37,7 +40,7 @@ def _version_from(vrmp: Vrmp, number: int, actor, fields: dict, assessment) -> V
     if unknown:
         raise ValueError(f"Unknown VRMP fields: {sorted(unknown)}")
     version = VrmpVersion(vrmp=vrmp, number=number, assessment=assessment, **fields)
-    _stamp(version, actor, new=True)
+    stamp_who(version, actor, new=True)
     version.full_clean()
     version.save()
     return version
@@ -46,19 +49,20 @@ def _version_from(vrmp: Vrmp, number: int, actor, fields: dict, assessment) -> V
 def vrmp_create(
     *, actor, child: Child, lead_professional=None, assessment=None, **fields
 ) -> VrmpVersion:
-    """Start a child's VRMP with its first version."""
+    """Start a child's VRMP with its first version (one audit row, for the plan)."""
     _require_recorder(actor, child)
     with transaction.atomic():
         if Vrmp.objects.filter(child=child, status=Vrmp.Status.ACTIVE).exists():
             raise ValidationError("This child already has an active VRMP: revise it instead")
         vrmp = Vrmp(child=child, lead_professional=lead_professional or actor)
-        _stamp(vrmp, actor, new=True)
+        _stamp(vrmp, actor, verb=Event.Verb.VRMP_CREATED, new=True, payload={"version": 1})
         vrmp.save()
         return _version_from(vrmp, 1, actor, fields, assessment)
 
 
 def vrmp_revise(*, actor, vrmp: Vrmp, assessment=None, **fields) -> VrmpVersion:
-    """Add a new version of the plan; earlier versions stay as they were."""
+    """Add a new version of the plan; earlier versions stay as they were (one audit row, for
+    the new version)."""
     _require_recorder(actor, vrmp.child)
     with transaction.atomic():
         locked = Vrmp.objects.select_for_update().get(pk=vrmp.pk)
@@ -66,9 +70,17 @@ def vrmp_revise(*, actor, vrmp: Vrmp, assessment=None, **fields) -> VrmpVersion:
             raise ValidationError("This VRMP is closed")
         last = locked.versions.order_by("-number").first()
         number = (last.number if last else 0) + 1
-        _stamp(locked, actor, new=False)
+        stamp_who(locked, actor, new=False)
         locked.save(update_fields=["modified_by", "modified_at"])
-        return _version_from(locked, number, actor, fields, assessment or last.assessment)
+        version = _version_from(locked, number, actor, fields, assessment or last.assessment)
+        event_record(
+            actor=actor,
+            verb=Event.Verb.VRMP_REVISED,
+            child=locked.child,
+            obj=version,
+            payload={"version": number},
+        )
+        return version
 
 
 def vrmp_review(
@@ -94,7 +106,7 @@ def vrmp_review(
             notes=notes.strip(),
             next_review_date=next_review_date,
         )
-        _stamp(review, actor, new=True)
+        _stamp(review, actor, verb=Event.Verb.VRMP_REVIEWED, new=True)
         review.full_clean()
         review.save()
     return review
@@ -113,7 +125,7 @@ def vrmp_action_add(
             owner=owner,
             due_date=due_date,
         )
-        _stamp(action, actor, new=True)
+        _stamp(action, actor, verb=Event.Verb.VRMP_ACTION_ADDED, new=True)
         action.full_clean()
         action.save()
         if owner is not None:
@@ -137,7 +149,7 @@ def vrmp_action_complete(*, actor, action_id: uuid.UUID, note: str) -> VrmpActio
         if actor != action.owner and not can_record_for_child(actor, child):
             raise PermissionDenied("You cannot complete this action.")
         changed = owned_action_mark_done(action, note=note)
-        _stamp(action, actor, new=False)
+        _stamp(action, actor, verb=Event.Verb.VRMP_ACTION_COMPLETED, new=False)
         action.save(update_fields=[*changed, "modified_by", "modified_at"])
         action_grant_release(owner_id=action.owner_id, child=child)
     return action
