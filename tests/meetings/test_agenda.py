@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.meetings.models import AgendaItem, Kind, Meeting, Outcome
 from mace.meetings.services.agenda import (
     agenda_fill,
@@ -273,7 +274,9 @@ def test_a_review_taken_off_the_agenda_is_not_put_back_by_the_daily_fill(coordin
     assert agenda_fill(meeting=meeting_on(_in(21))) == []
 
 
-def test_deferring_moves_the_item_to_the_next_meeting_with_room_and_keeps_the_reason(coordinator):
+def test_deferring_moves_the_item_to_the_next_meeting_with_room_and_keeps_the_reason(
+    coordinator, audited
+):
     first = meeting_on(_in(7))
     full = meeting_on(_in(21), capacity=1)
     item_add(actor=coordinator, meeting=full, child=ChildFactory())
@@ -294,6 +297,10 @@ def test_deferring_moves_the_item_to_the_next_meeting_with_room_and_keeps_the_re
     assert _children(first) == []
     # The history keeps who deferred it and why.
     assert item.history.first().status == AgendaItem.Status.DEFERRED
+    deferred = audited(Event.Verb.AGENDA_ITEM_DEFERRED, actor=coordinator, child=child, obj=item)
+    assert deferred.reason == "Social worker on leave"
+    # Three added: the full meeting's child, this item, and this item again, deferred.
+    audited(Event.Verb.AGENDA_ITEM_ADDED, actor=coordinator, child=child, obj=new, count=3)
 
 
 def test_deferring_with_no_later_meeting_with_room_is_refused(coordinator):
@@ -343,7 +350,7 @@ def test_removing_needs_a_reason(coordinator, reason):
     assert item.status == LISTED
 
 
-def test_removing_keeps_the_item_with_its_reason(coordinator):
+def test_removing_keeps_the_item_with_its_reason(coordinator, audited):
     meeting = meeting_on(_in(7))
     item = item_add(actor=coordinator, meeting=meeting, child=ChildFactory())
     item_remove(actor=coordinator, item=item, reason="Now open to a Child Protection plan")
@@ -352,11 +359,13 @@ def test_removing_keeps_the_item_with_its_reason(coordinator):
         AgendaItem.Status.REMOVED,
         "Now open to a Child Protection plan",
     )
+    removed = audited(Event.Verb.AGENDA_ITEM_REMOVED, actor=coordinator, child=item.child, obj=item)
+    assert removed.reason == "Now open to a Child Protection plan"
     # The child can be listed again on the same meeting.
     item_add(actor=coordinator, meeting=meeting, child=item.child)
 
 
-def test_reordering_moves_an_item_up_or_down(coordinator):
+def test_reordering_moves_an_item_up_or_down(coordinator, audited):
     meeting = meeting_on(_in(7))
     a, b, c = (item_add(actor=coordinator, meeting=meeting, child=ChildFactory()) for _ in range(3))
 
@@ -368,6 +377,7 @@ def test_reordering_moves_an_item_up_or_down(coordinator):
     assert order() == [a, c, b]
     item_move(actor=coordinator, item=a, offset=1)
     assert order() == [c, a, b]
+    audited(Event.Verb.AGENDA_ITEM_MOVED, actor=coordinator, child=a.child, obj=a, count=2)
     item_move(actor=coordinator, item=c, offset=-1)  # already first
     item_move(actor=coordinator, item=b, offset=1)  # already last
     assert order() == [c, a, b]

@@ -86,7 +86,7 @@ def test_the_accepted_referral_is_on_the_next_meeting_placed_by_the_system(
     assert item.child == linked.child
     assert item.created_by is None  # the system placed it
     added = Event.objects.get(object_type="meetings.AgendaItem", object_id=str(item.pk))
-    assert added.verb == Event.Verb.RECORD_ADDED
+    assert added.verb == Event.Verb.AGENDA_ITEM_ADDED
     assert added.actor is None
     # The decision's own row still names the coordinator.
     decided = Event.objects.filter(object_id=str(linked.pk), payload__decision="accept").get()

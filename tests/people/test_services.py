@@ -93,3 +93,36 @@ def test_an_action_grant_ends_through_the_service_when_no_action_is_left(make_us
     grant.refresh_from_db()
     assert grant.revoked_at is not None
     audited(Event.Verb.ACCESS_REVOKED, actor=None, child=child, obj=grant)
+
+
+def test_a_new_child_is_created_with_aliases_and_address_and_audited(make_user, audited):
+    from mace.people.services import child_create
+
+    coordinator = make_user(Role.COORDINATOR)
+    child = child_create(
+        actor=coordinator,
+        given_name=" Kayden ",
+        family_name="Oduya",
+        age_estimate=14,
+        aliases=["KD", "Kay"],
+        postcode="LS9 7QT",
+    )
+    assert (child.given_name, child.family_name) == ("Kayden", "Oduya")
+    assert child.date_of_birth_is_estimated
+    assert child.age_on(timezone.localdate()) in (13, 14)
+    assert sorted(child.aliases.values_list("name", flat=True)) == ["KD", "Kay"]
+    assert child.addresses.get().postcode == "LS9 7QT"
+    audited(Event.Verb.CHILD_CREATED, actor=coordinator, child=child, obj=child)
+
+
+@pytest.mark.parametrize("role", [Role.MEMBER, Role.REFERRER, Role.SILVER, Role.ADMIN])
+def test_only_those_who_see_the_cohort_add_a_child(role, make_user):
+    from django.core.exceptions import PermissionDenied
+
+    from mace.people.models import Child
+    from mace.people.services import child_create
+
+    with pytest.raises(PermissionDenied):
+        child_create(actor=make_user(role), given_name="Kai", family_name="Patel")
+    assert not Child.objects.exists()
+    assert not Event.objects.filter(verb=Event.Verb.CHILD_CREATED).exists()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.people.models import Child
 from mace.referrals.models import Referral
 from mace.referrals.selectors.referrals import triage_queue
@@ -61,7 +62,7 @@ def test_only_the_coordinator_triages(role, make_user, signed_in):
 
 
 def test_a_decision_needs_a_reason_and_the_referrer_is_emailed(
-    make_user, django_capture_on_commit_callbacks
+    make_user, django_capture_on_commit_callbacks, audited
 ):
     coordinator = make_user(Role.COORDINATOR)
     referral = submitted_referral(subject="context", context_description="Bus station")
@@ -76,6 +77,11 @@ def test_a_decision_needs_a_reason_and_the_referrer_is_emailed(
         )
     referral.refresh_from_db()
     assert referral.status == Referral.Status.DECLINED
+    triaged = audited(Event.Verb.REFERRAL_TRIAGED, actor=coordinator, child=None, obj=referral)
+    assert (triaged.reason, triaged.payload) == (
+        "Not exploitation: a neighbour dispute",
+        {"decision": "decline"},
+    )
     assert mail.outbox[-1].to == ["dee.sharma@leeds.gov.uk"]
     assert "Not exploitation: a neighbour dispute" in mail.outbox[-1].body
     assert referral.decisions.get().referrer_notified_at is not None
@@ -102,7 +108,7 @@ def test_accepting_needs_the_child_confirmed_first(make_user):
     assert referral.status == Referral.Status.ACCEPTED
 
 
-def test_creating_a_child_from_the_referral(make_user):
+def test_creating_a_child_from_the_referral(make_user, audited):
     coordinator = make_user(Role.COORDINATOR)
     referral = submitted_referral(child_aliases="KD, Kay", child_gender="Boy")
     link = referral_create_child(actor=coordinator, referral_id=referral.id)
@@ -110,9 +116,12 @@ def test_creating_a_child_from_the_referral(make_user):
     assert (child.given_name, child.family_name, child.gender) == ("Kayden", "Oduya", "male")
     assert sorted(a.name for a in child.aliases.all()) == ["KD", "Kay"]
     assert child.addresses.get().postcode == "LS9 7QT"
+    audited(Event.Verb.CHILD_CREATED, actor=coordinator, child=child, obj=child)
+    linked = audited(Event.Verb.REFERRAL_LINKED, actor=coordinator, child=child, obj=referral)
+    assert linked.payload == {"link": "created"}
 
 
-def test_a_wrong_match_can_be_undone(make_user):
+def test_a_wrong_match_can_be_undone(make_user, audited):
     coordinator = make_user(Role.COORDINATOR)
     child = ChildFactory()
     referral = submitted_referral()
@@ -128,6 +137,9 @@ def test_a_wrong_match_can_be_undone(make_user):
     )
     referral.refresh_from_db()
     assert referral.child is None and link.undone_by == coordinator
+    audited(Event.Verb.REFERRAL_LINKED, actor=coordinator, child=child, obj=referral)
+    unlinked = audited(Event.Verb.REFERRAL_UNLINKED, actor=coordinator, child=child, obj=referral)
+    assert unlinked.reason == "Different date of birth on the school record"
 
 
 def test_two_referrals_about_one_child_within_7_days_raise_an_alert(

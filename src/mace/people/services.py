@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from mace.accounts.permissions import can_view_audit
+from mace.accounts.permissions import can_search_cohort, can_view_audit
 from mace.audit.models import Event
 from mace.audit.services import event_record
-from mace.people.models import Child, ChildAccess
+from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias, School
 from mace.people.selectors import child_can_break_glass
 
 BREAK_GLASS_MIN_REASON = 20
@@ -179,3 +179,68 @@ def child_access_expiry_move(*, actor, grant_ids, expires_at: dt.datetime, reaso
                 },
             )
     return len(grants)
+
+
+def child_create(
+    *,
+    actor,
+    given_name: str,
+    family_name: str,
+    date_of_birth: dt.date | None = None,
+    age_estimate: int | None = None,
+    gender: str = Child.Gender.NOT_KNOWN,
+    first_language: str = "",
+    nationality: str = "",
+    school_name: str = "",
+    year_group: int | None = None,
+    case_system_id: str = "",
+    aliases: list[str] | tuple[str, ...] = (),
+    address_line: str = "",
+    postcode: str = "",
+) -> Child:
+    """Record a child new to MACE (triage found no known child), with their aliases and
+    address, audited as ``child.created``. Only those who see the whole cohort may add to
+    it. A date of birth not given but an age is recorded as an estimate."""
+    if not can_search_cohort(actor):
+        raise PermissionDenied("Only the MACE coordinator, chair or analyst adds a child.")
+    school = (
+        School.objects.filter(name__iexact=school_name.strip()).first()
+        if school_name.strip()
+        else None
+    )
+    child = Child(
+        given_name=given_name.strip() or "Unknown",
+        family_name=family_name.strip() or "Unknown",
+        date_of_birth=date_of_birth,
+        date_of_birth_is_estimated=date_of_birth is None,
+        gender=gender,
+        first_language=first_language[:60],
+        nationality=nationality[:60],
+        school=school,
+        year_group=year_group,
+        case_system_id=case_system_id[:40],
+        created_by=actor,
+        modified_by=actor,
+    )
+    if child.date_of_birth is None and age_estimate:
+        today = timezone.localdate()
+        child.date_of_birth = today.replace(year=today.year - age_estimate)
+    with transaction.atomic():
+        child.full_clean()
+        child.save()
+        for name in aliases:
+            ChildAlias.objects.create(
+                child=child, name=name[:200], created_by=actor, modified_by=actor
+            )
+        if postcode.strip() or address_line.strip():
+            ChildAddress.objects.create(
+                child=child,
+                line_1=address_line.strip()[:200] or "Address not given",
+                town="",
+                postcode=postcode.strip()[:10],
+                date_from=timezone.localdate(),
+                created_by=actor,
+                modified_by=actor,
+            )
+        event_record(actor=actor, verb=Event.Verb.CHILD_CREATED, child=child, obj=child)
+    return child

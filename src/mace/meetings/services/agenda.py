@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from mace.audit.models import Event
 from mace.meetings.models import AgendaItem, Discussion, Invitation, Kind, Meeting, Outcome
 from mace.meetings.selectors.agenda import agenda_slots
 from mace.meetings.services.common import require_manager, stamp
@@ -51,7 +52,8 @@ def _item_create(*, meeting: Meeting, actor=None, **fields) -> AgendaItem:
         slot_minutes=meeting.slot_minutes,
         **fields,
     )
-    stamp(item, actor, new=True, child=item.child if item.child_id else None)
+    child = item.child if item.child_id else None
+    stamp(item, actor, verb=Event.Verb.AGENDA_ITEM_ADDED, new=True, child=child)
     item.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
@@ -284,7 +286,7 @@ def item_move(*, actor, item: AgendaItem, offset: int) -> None:
         for position, other in enumerate(items):
             if other.position != position:
                 AgendaItem.objects.filter(pk=other.pk).update(position=position)
-        stamp(item, actor, new=False, child=item.child, reason="Agenda reordered")
+        stamp(item, actor, verb=Event.Verb.AGENDA_ITEM_MOVED, new=False, child=item.child)
 
 
 def item_set_information(*, actor, item: AgendaItem, for_information: bool) -> AgendaItem:
@@ -292,7 +294,7 @@ def item_set_information(*, actor, item: AgendaItem, for_information: bool) -> A
     _editable(item.meeting)
     with transaction.atomic(), _slot_times_followed(item.meeting):
         item.for_information = for_information
-        stamp(item, actor, new=False, child=item.child)
+        stamp(item, actor, verb=Event.Verb.AGENDA_ITEM_CHANGED, new=False, child=item.child)
         item.save(update_fields=["for_information", "modified_by", "modified_at"])
     return item
 
@@ -319,7 +321,8 @@ def item_remove(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
         _listed(item)
         item.status = AgendaItem.Status.REMOVED
         item.status_reason = reason
-        stamp(item, actor, new=False, child=item.child, reason=reason)
+        verb = Event.Verb.AGENDA_ITEM_REMOVED
+        stamp(item, actor, verb=verb, new=False, child=item.child, reason=reason)
         item.save(update_fields=["status", "status_reason", "modified_by", "modified_at"])
         item_grants_revoke(actor=actor, item=item, reason=reason)
     return item
@@ -352,7 +355,8 @@ def item_defer(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
             )
         item.status = AgendaItem.Status.DEFERRED
         item.status_reason = reason
-        stamp(item, actor, new=False, child=item.child, reason=reason)
+        verb = Event.Verb.AGENDA_ITEM_DEFERRED
+        stamp(item, actor, verb=verb, new=False, child=item.child, reason=reason)
         item.save(update_fields=["status", "status_reason", "modified_by", "modified_at"])
         item_grants_revoke(actor=actor, item=item, reason=reason)
         new = _item_create(

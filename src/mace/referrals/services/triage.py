@@ -90,7 +90,7 @@ def referral_unlink_child(*, actor, referral_id: uuid.UUID, reason: str) -> Refe
         referral.save(update_fields=["child", "modified_by", "modified_at"])
         event_record(
             actor=actor,
-            verb=Event.Verb.RECORD_CHANGED,
+            verb=Event.Verb.REFERRAL_UNLINKED,
             child=child,
             obj=referral,
             reason=reason,
@@ -169,7 +169,7 @@ def referral_decide(
         )
         event_record(
             actor=actor,
-            verb=Event.Verb.RECORD_CHANGED,
+            verb=Event.Verb.REFERRAL_TRIAGED,
             child=referral.child,
             obj=referral,
             reason=reason,
@@ -199,7 +199,7 @@ def _link(actor, referral, child, how, score, reasons) -> ReferralLink:
     referral.save(update_fields=["child", "modified_by", "modified_at"])
     event_record(
         actor=actor,
-        verb=Event.Verb.RECORD_CHANGED,
+        verb=Event.Verb.REFERRAL_LINKED,
         child=child,
         obj=referral,
         payload={"link": how},
@@ -258,7 +258,7 @@ def _child_from(referral: Referral, actor) -> Child:
             created_by=actor,
             modified_by=actor,
         )
-    event_record(actor=actor, verb=Event.Verb.RECORD_ADDED, child=child, obj=child)
+    event_record(actor=actor, verb=Event.Verb.CHILD_CREATED, child=child, obj=child)
     return child
 
 
