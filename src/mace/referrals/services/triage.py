@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from mace.audit.models import Event
 from mace.audit.services import event_record
-from mace.people.models import Child, ChildAddress, ChildAlias, School
+from mace.people.models import Child
+from mace.people.services import child_create
 from mace.referrals.models import Referral, ReferralDecision, ReferralLink
 from mace.referrals.permissions import can_triage
 from mace.referrals.selectors.referrals import OPEN_STATUSES, referrals_about_same_child
@@ -221,45 +222,24 @@ GENDERS = {
 
 
 def _child_from(referral: Referral, actor) -> Child:
-    school = (
-        School.objects.filter(name__iexact=referral.child_school.strip()).first()
-        if referral.child_school.strip()
-        else None
-    )
+    """The child the referral describes, recorded by people's service."""
     year = "".join(ch for ch in referral.child_year_group if ch.isdigit())
-    child = Child(
-        given_name=referral.child_given_name.strip() or "Unknown",
-        family_name=referral.child_family_name.strip() or "Unknown",
+    return child_create(
+        actor=actor,
+        given_name=referral.child_given_name,
+        family_name=referral.child_family_name,
         date_of_birth=referral.child_date_of_birth,
-        date_of_birth_is_estimated=referral.child_date_of_birth is None,
+        age_estimate=referral.child_age_estimate,
         gender=GENDERS.get(referral.child_gender.strip().lower(), Child.Gender.NOT_KNOWN),
-        first_language=referral.child_first_language[:60],
-        nationality=referral.child_nationality[:60],
-        school=school,
+        first_language=referral.child_first_language,
+        nationality=referral.child_nationality,
+        school_name=referral.child_school,
         year_group=int(year) if year and int(year) <= 14 else None,
-        case_system_id=referral.case_system_id[:40],
-        created_by=actor,
-        modified_by=actor,
+        case_system_id=referral.case_system_id,
+        aliases=[a.strip() for a in referral.child_aliases.split(",") if a.strip()],
+        address_line=referral.child_address,
+        postcode=referral.child_postcode,
     )
-    if child.date_of_birth is None and referral.child_age_estimate:
-        today = timezone.localdate()
-        child.date_of_birth = today.replace(year=today.year - referral.child_age_estimate)
-    child.full_clean()
-    child.save()
-    for name in [a.strip() for a in referral.child_aliases.split(",") if a.strip()]:
-        ChildAlias.objects.create(child=child, name=name[:200], created_by=actor, modified_by=actor)
-    if referral.child_postcode.strip() or referral.child_address.strip():
-        ChildAddress.objects.create(
-            child=child,
-            line_1=referral.child_address.strip()[:200] or "Address not given",
-            town="",
-            postcode=referral.child_postcode.strip()[:10],
-            date_from=timezone.localdate(),
-            created_by=actor,
-            modified_by=actor,
-        )
-    event_record(actor=actor, verb=Event.Verb.CHILD_CREATED, child=child, obj=child)
-    return child
 
 
 def _notify_decision(decision_id) -> None:
