@@ -216,3 +216,32 @@ def test_without_meetings_the_triage_page_says_only_the_decision(
     page = response.content.decode()
     assert "The decision is recorded and the referrer is told." in page
     assert "agenda of" not in page
+
+
+def test_a_fill_that_read_the_waiting_list_before_the_event_placed_it_adds_it_once(
+    coordinator, without_meetings_receiver, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The daily fill reads the waiting referrals, then the triage event places one of them
+    (another process, between the read and the write): the fill must not place it again.
+    A context referral has no child, so nothing but the referral itself says it is placed."""
+    from mace.meetings.models import Kind
+    from mace.meetings.services import agenda
+    from mace.meetings.services.agenda import agenda_fill, referrals_pending
+
+    referral = submitted_referral(subject="context", context_description="Takeaway, Roundhay Road")
+    meeting = meeting_on(_in(7), kind=Kind.CONTEXT)
+    _accept(coordinator, referral, django_capture_on_commit_callbacks)
+    stale = list(referrals_pending())
+    assert [r.pk for r in stale] == [referral.pk]
+    assert referral_place(referral_id=referral.pk).meeting == meeting  # the event, meanwhile
+    monkeypatch.setattr(agenda, "referrals_pending", lambda: _Stale(stale))
+
+    assert agenda_fill(meeting=meeting, actor=coordinator) == []
+    assert AgendaItem.objects.filter(referral=referral).count() == 1
+
+
+class _Stale(list):
+    """The waiting list as read before the event placed the referral."""
+
+    def filter(self, **kwargs):
+        return _Stale(r for r in self if all(getattr(r, k) == v for k, v in kwargs.items()))

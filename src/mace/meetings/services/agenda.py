@@ -160,6 +160,14 @@ def reviews_due(*, by: dt.date):
     )
 
 
+def _still_waiting(referral: Referral) -> bool:
+    """Lock the referral, then check again that no agenda has it: the list of waiting
+    referrals was read before, and the triage event (``referral_place``, which takes the
+    same lock) may have placed it since."""
+    list(Referral.objects.select_for_update(of=("self",)).filter(pk=referral.pk))
+    return not AgendaItem.objects.filter(referral_id=referral.pk).exists()
+
+
 def _context_referrals_fill(*, meeting: Meeting, actor=None) -> list[AgendaItem]:
     """Context referrals accepted while no contextual meeting was scheduled (they take no
     place: no child)."""
@@ -167,6 +175,8 @@ def _context_referrals_fill(*, meeting: Meeting, actor=None) -> list[AgendaItem]
     with transaction.atomic():
         for referral in referrals_pending().filter(subject=Referral.Subject.CONTEXT):
             if referral.accepted_for and referral.accepted_for > meeting.date:
+                continue
+            if not _still_waiting(referral):
                 continue
             added.append(_context_item_create(meeting=meeting, referral=referral, actor=actor))
     return added
@@ -209,7 +219,7 @@ def agenda_fill(*, meeting: Meeting, actor=None) -> list[AgendaItem]:
                 continue
             if referral.accepted_for and referral.accepted_for > meeting.date:
                 continue
-            if _listed_upcoming(referral.child_id):
+            if _listed_upcoming(referral.child_id) or not _still_waiting(referral):
                 continue
             added.append(
                 _item_create(
