@@ -47,7 +47,8 @@ test: install-dev
 	scripts/ensure-pango || status=1; \
 	scripts/with-postgres $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider || status=1; \
 	DATABASE_URL= $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider || status=1; \
-	scripts/ensure-chromium && $(BIN)/pytest -m e2e -q -p no:cacheprovider || status=1; \
+	scripts/ensure-chromium && MACE_TEST_SQLITE_FILE=$$(mktemp -u /tmp/mace-e2e.XXXXXX.sqlite3) \
+		$(BIN)/pytest -m e2e -q -p no:cacheprovider --create-db || status=1; \
 	$(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests || status=1; \
 	$(BIN)/lint-imports || status=1; \
 	exit $$status
@@ -60,7 +61,7 @@ test-sqlite: install-dev
 
 test-e2e: install-dev
 	scripts/ensure-chromium
-	$(BIN)/pytest -m e2e -q
+	MACE_TEST_SQLITE_FILE=$$(mktemp -u /tmp/mace-e2e.XXXXXX.sqlite3) $(BIN)/pytest -m e2e -q --create-db
 
 lint: install-dev
 	$(BIN)/ruff check src tests

@@ -139,6 +139,12 @@ PASSWORD_HASHERS = [
 if MACE_ENV == "test":
     # Argon2 is deliberately slow; tests that check the hasher set it back explicitly.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+    # Browser tests: the live server answers the page's requests on several threads at once
+    # (an autosave while the user moves on). An in-memory SQLite test database is one
+    # connection shared by all of them; a file gives each thread its own connection.
+    _test_db_file = os.environ.get("MACE_TEST_SQLITE_FILE")
+    if _test_db_file and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["TEST"] = {"NAME": _test_db_file}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
