@@ -11,11 +11,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from mace.administration import selectors
-from mace.administration.forms import CatalogueUploadForm, ConfirmForm
-from mace.administration.views.common import paginate
+from mace.administration.forms import CatalogueUploadForm
+from mace.administration.views.common import confirm_page, paginate
 from mace.risk.catalogues import CatalogueError
 from mace.risk.services import catalogue as services
-from mace.web.forms import attach_errors
 
 
 def catalogue_list(request):
@@ -60,20 +59,12 @@ def catalogue_upload(request):
 @require_http_methods(["GET", "POST"])
 def catalogue_activate(request, catalogue_id: uuid.UUID):
     catalogue = selectors.catalogue_for_administration(user=request.user, catalogue_id=catalogue_id)
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        try:
-            services.catalogue_activate(actor=request.user, catalogue=catalogue)
-        except ValidationError as exc:
-            attach_errors(form, exc)
-        else:
-            messages.success(request, f"Version {catalogue.version} is now the active version.")
-            return redirect("administration:catalogue_list")
-    return render(
+    return confirm_page(
         request,
-        "administration/confirm.html",
-        {
-            "form": form,
+        action=lambda: services.catalogue_activate(actor=request.user, catalogue=catalogue),
+        done=lambda _: f"Version {catalogue.version} is now the active version.",
+        next_url=reverse("administration:catalogue_list"),
+        page={
             "title": f"Make version {catalogue.version} the active version",
             "body": [
                 f"New risk identification tool assessments will use {catalogue.title} "
@@ -82,6 +73,5 @@ def catalogue_activate(request, catalogue_id: uuid.UUID):
             ],
             "button": "Make it active",
             "warning": False,
-            "cancel_url": reverse("administration:catalogue_list"),
         },
     )

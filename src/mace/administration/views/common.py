@@ -1,13 +1,18 @@
-"""What every administration page shares: only the administrator gets in."""
+"""What every administration page shares: only the administrator gets in; lists page; a
+change that needs a "are you sure" page asks on one."""
 
 from __future__ import annotations
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
+from django.shortcuts import redirect, render
 
 from mace.accounts.permissions import can_administer
+from mace.administration.forms import ConfirmForm
+from mace.web.forms import attach_errors
 
 PAGE_SIZE = 25
 
@@ -32,3 +37,20 @@ def paginate(request, rows) -> tuple[Page, str]:
     query = request.GET.copy()
     query.pop("page", None)
     return page, query.urlencode()
+
+
+def confirm_page(request, *, action, done, next_url: str, page: dict):
+    """Ask before a change: GET shows the page (``page``: title, body paragraphs, button,
+    warning); POST runs ``action`` and goes to ``next_url`` with ``done(result)`` as the
+    message, or shows the service's refusal on the same page."""
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        try:
+            result = action()
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, done(result))
+            return redirect(next_url)
+    context = {"form": form, "cancel_url": next_url, **page}
+    return render(request, "administration/confirm.html", context)

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from mace.administration import selectors
-from mace.administration.forms import ConfirmForm, DomainForm
-from mace.administration.views.common import paginate
+from mace.administration.forms import DomainForm
+from mace.administration.views.common import confirm_page, paginate
 from mace.referrals.services import domains as services
 from mace.web.forms import attach_errors
 
@@ -41,20 +41,12 @@ def domain_add(request):
 @require_http_methods(["GET", "POST"])
 def domain_remove(request, domain_id: int):
     domain = selectors.domain_for_administration(user=request.user, domain_id=domain_id)
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        try:
-            services.domain_remove(actor=request.user, domain=domain)
-        except ValidationError as exc:
-            attach_errors(form, exc)
-        else:
-            messages.success(request, f"{domain.pattern} is no longer allowed.")
-            return redirect("administration:domain_list")
-    return render(
+    return confirm_page(
         request,
-        "administration/confirm.html",
-        {
-            "form": form,
+        action=lambda: services.domain_remove(actor=request.user, domain=domain),
+        done=lambda _: f"{domain.pattern} is no longer allowed.",
+        next_url=reverse("administration:domain_list"),
+        page={
             "title": f"Remove {domain.pattern}",
             "body": [
                 f"Referrers with {domain.pattern} addresses will no longer be sent sign-in "
@@ -62,6 +54,5 @@ def domain_remove(request, domain_id: int):
             ],
             "button": "Remove the domain",
             "warning": True,
-            "cancel_url": reverse("administration:domain_list"),
         },
     )

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from mace.administration import selectors
-from mace.administration.forms import ConfirmForm, MemberForm, SeriesChangeForm, SeriesCreateForm
-from mace.administration.views.common import paginate
+from mace.administration.forms import MemberForm, SeriesChangeForm, SeriesCreateForm
+from mace.administration.views.common import confirm_page, paginate
 from mace.meetings.services import series as services
 from mace.web.forms import attach_errors
 
@@ -89,20 +89,12 @@ def series_member_remove(request, series_id: uuid.UUID, member_id: int):
     member = get_object_or_404(
         selectors.series_members(user=request.user, series=series), pk=member_id
     )
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        try:
-            services.series_member_remove(actor=request.user, member=member)
-        except ValidationError as exc:
-            attach_errors(form, exc)
-        else:
-            messages.success(request, f"{member.agency.name} no longer has a seat.")
-            return redirect("administration:series_detail", series.pk)
-    return render(
+    return confirm_page(
         request,
-        "administration/confirm.html",
-        {
-            "form": form,
+        action=lambda: services.series_member_remove(actor=request.user, member=member),
+        done=lambda _: f"{member.agency.name} no longer has a seat.",
+        next_url=reverse("administration:series_detail", args=[series.pk]),
+        page={
             "title": f"Remove {member.agency.name} from {series.name}",
             "body": [
                 f"{member.representative.full_name}"
@@ -112,6 +104,5 @@ def series_member_remove(request, series_id: uuid.UUID, member_id: int):
             ],
             "button": "Remove the seat",
             "warning": True,
-            "cancel_url": reverse("administration:series_detail", args=[series.pk]),
         },
     )

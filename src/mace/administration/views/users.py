@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 
 from mace.accounts import administration as services
 from mace.administration import selectors
-from mace.administration.forms import ConfirmForm, InviteForm, UserChangeForm, UserFilterForm
-from mace.administration.views.common import paginate
+from mace.administration.forms import InviteForm, UserChangeForm, UserFilterForm
+from mace.administration.views.common import confirm_page, paginate
 from mace.web.forms import attach_errors
 
 
@@ -93,23 +93,14 @@ def user_change(request, user_id: uuid.UUID):
 
 
 def _confirm(request, person, *, action, template_context, done):
-    """A confirmation page; on POST run ``action`` and redirect with ``done``'s message."""
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        try:
-            result = action()
-        except ValidationError as exc:
-            attach_errors(form, exc)
-        else:
-            messages.success(request, done(result))
-            return redirect("administration:user_detail", person.pk)
-    context = {
-        "form": form,
-        "person": person,
-        "cancel_url": reverse("administration:user_detail", args=[person.pk]),
-        **template_context,
-    }
-    return render(request, "administration/confirm.html", context)
+    """A change to one user, asked on a page that goes back to the user's details."""
+    return confirm_page(
+        request,
+        action=action,
+        done=done,
+        next_url=reverse("administration:user_detail", args=[person.pk]),
+        page={"person": person, **template_context},
+    )
 
 
 @require_http_methods(["GET", "POST"])
