@@ -218,10 +218,12 @@ def grants_shown(*, user, limit: int = 50) -> list[ChildAccess]:
     """A member's (or Silver's, Gold's) home page list: one row per child they may open now
     (the grant that ends first), each child logged as listed."""
     rows, seen = [], set()
-    for grant in children_granted_to(user=user):
-        if grant.child_id not in seen and len(rows) < limit:
+    for grant in children_granted_to(user=user).iterator(chunk_size=200):
+        if grant.child_id not in seen:
             seen.add(grant.child_id)
             rows.append(grant)
+            if len(rows) == limit:
+                break
     return rows_shown(user=user, rows=rows, payload={"page": "home"})
 
 
