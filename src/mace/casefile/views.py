@@ -7,13 +7,13 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.casefile.forms import ReviewForm
 from mace.casefile.selectors.chronology import child_chronology, chronology_kinds
 from mace.casefile.selectors.home import home_context
 from mace.casefile.selectors.tasks import tasks_for_user
+from mace.core import clock
 from mace.people import selectors as people_selectors
 from mace.people import services as people_services
 from mace.risk.selectors.summary import child_record_summary
@@ -41,7 +41,7 @@ def home(request):
 
 def child_detail(request, child_id: uuid.UUID):
     child = people_selectors.child_get_for_user(user=request.user, child_id=child_id)
-    today = timezone.localdate()
+    today = clock.today()
     context = record_context(request, child, "summary")
     context.update(age=child.age_on(today), summary=child_record_summary(child=child))
     return render(request, "casefile/child_detail.html", context)
@@ -66,7 +66,7 @@ def task_list(request):
     return render(
         request,
         "casefile/task_list.html",
-        {"sections": tasks_for_user(user=request.user), "today": timezone.localdate()},
+        {"sections": tasks_for_user(user=request.user), "today": clock.today()},
     )
 
 

@@ -7,10 +7,10 @@ import functools
 
 from django.conf import settings
 from django.contrib.auth.hashers import get_hasher, make_password
-from django.utils import timezone
 
 from mace.accounts.models import Role, User
 from mace.accounts.services import user_create
+from mace.core import clock
 from mace.demo import data
 from mace.demo.city import agencies_ensure
 from mace.people.models import Child, ChildAccess
@@ -195,7 +195,7 @@ def demo_access_ensure(*, member: User, coordinator: User) -> list[ChildAccess]:
     The coordinator is named on one restricted record only, so the others still need break
     glass: the demo shows both.
     """
-    now = timezone.now()
+    now = clock.now()
     active = ChildAccess.objects.active(now)
     granted = []
     children = _children_for_member()

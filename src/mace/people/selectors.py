@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable
 from django.core.paginator import Page, Paginator
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.accounts.permissions import COHORT_ROLES, can_search_cohort, can_view_audit
 from mace.audit.models import Event
 from mace.audit.services import access_record, access_record_many
+from mace.core import clock
 from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias
 
 # Which grants open a child to a role that does not see the whole cohort.
@@ -65,7 +65,7 @@ def _children_in_scope(user, at: dt.datetime) -> QuerySet[Child]:
 
 def children_visible_to(user, *, at: dt.datetime | None = None) -> QuerySet[Child]:
     """Every child this user may see now: in scope, and unrestricted or unlocked for them."""
-    at = at or timezone.now()
+    at = at or clock.now()
     return _children_in_scope(user, at).filter(
         Q(restricted=False) | Q(pk__in=_granted_child_ids(user, UNRESTRICTING_BASES, at))
     )
@@ -73,7 +73,7 @@ def children_visible_to(user, *, at: dt.datetime | None = None) -> QuerySet[Chil
 
 def child_can_break_glass(*, user, child_id: uuid.UUID) -> bool:
     """May this user break glass on this child (in scope, restricted, not yet unlocked)?"""
-    now = timezone.now()
+    now = clock.now()
     in_scope = _children_in_scope(user, now).filter(pk=child_id, restricted=True).exists()
     return in_scope and not children_visible_to(user, at=now).filter(pk=child_id).exists()
 
@@ -170,7 +170,7 @@ def children_search(*, user, query: str = "") -> QuerySet[Child]:
     Locked records appear only in answer to a search (never when browsing), and the page
     shows them without any identifying detail.
     """
-    now = timezone.now()
+    now = clock.now()
     unlocked = _granted_child_ids(user, UNRESTRICTING_BASES, now)
     qs = _children_in_scope(user, now).select_related("school")
     query = (query or "").strip()

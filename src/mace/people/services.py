@@ -8,11 +8,11 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from mace.accounts.permissions import can_search_cohort, can_view_audit
 from mace.audit.models import Event
 from mace.audit.services import event_record
+from mace.core import clock
 from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias, School
 from mace.people.selectors import child_can_break_glass
 
@@ -33,7 +33,7 @@ def break_glass_open(*, actor, child_id: uuid.UUID, reason: str) -> ChildAccess:
                 )
             }
         )
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         child = Child.objects.get(pk=child_id)
         grant = ChildAccess(
@@ -66,7 +66,7 @@ def break_glass_review(*, actor, grant_id: uuid.UUID, note: str) -> ChildAccess:
         )
         if grant.reviewed_at is not None:
             raise ValidationError({"note": "This access has already been reviewed"})
-        grant.reviewed_at = timezone.now()
+        grant.reviewed_at = clock.now()
         grant.reviewed_by = actor
         grant.review_note = note
         grant.save(update_fields=["reviewed_at", "reviewed_by", "review_note"])
@@ -103,7 +103,7 @@ def child_access_grant(
             child=child,
             basis=basis,
             reason=reason,
-            starts_at=starts_at or timezone.now(),
+            starts_at=starts_at or clock.now(),
             expires_at=expires_at,
             granted_by=actor,
         )
@@ -141,7 +141,7 @@ def child_access_revoke(*, actor, grant_ids, reason: str) -> int:
     ``people.access_revoked`` event; ``actor`` None is the system (a rule ended it).
     Called by the services that end the basis (an item taken off an agenda, the owner's last
     open action done), which have checked the actor may do that. Returns how many ended."""
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         grants = _grants_open(grant_ids)
         for grant in grants:
@@ -223,7 +223,7 @@ def child_create(
         modified_by=actor,
     )
     if child.date_of_birth is None and age_estimate:
-        today = timezone.localdate()
+        today = clock.today()
         child.date_of_birth = today.replace(year=today.year - age_estimate)
     with transaction.atomic():
         child.full_clean()
@@ -238,7 +238,7 @@ def child_create(
                 line_1=address_line.strip()[:200] or "Address not given",
                 town="",
                 postcode=postcode.strip()[:10],
-                date_from=timezone.localdate(),
+                date_from=clock.today(),
                 created_by=actor,
                 modified_by=actor,
             )

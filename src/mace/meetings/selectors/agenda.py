@@ -8,9 +8,9 @@ import uuid
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from mace.accounts.permissions import COHORT_ROLES
+from mace.core import clock
 from mace.meetings.models import AgendaItem, Invitation, Meeting
 from mace.people.selectors import children_visible_to, rows_shown
 
@@ -43,7 +43,7 @@ def meetings_visible_to(user) -> QuerySet[Meeting]:
     candidates = Meeting.objects.filter(Exists(invited))
     # access_until is computed in Python (it depends on the wall-clock start), so the
     # 28-day window is applied with a generous date filter here and exactly below.
-    horizon = timezone.localdate() - dt.timedelta(days=29)
+    horizon = clock.today() - dt.timedelta(days=29)
     return candidates.filter(date__gte=horizon)
 
 
@@ -53,7 +53,7 @@ def meeting_get_for_user(*, user, meeting_id: uuid.UUID) -> Meeting:
     )
     if meeting is None:
         raise Http404("No meeting found")
-    if not _sees_all(user) and timezone.now() >= meeting.access_until:
+    if not _sees_all(user) and clock.now() >= meeting.access_until:
         raise Http404("No meeting found")
     return meeting
 
@@ -96,7 +96,7 @@ def agenda_slots(meeting: Meeting) -> dict[uuid.UUID, tuple[dt.datetime, int]]:
 
 
 def upcoming_meetings(*, user, kind: str | None = None) -> QuerySet[Meeting]:
-    qs = meetings_visible_to(user).filter(date__gte=timezone.localdate())
+    qs = meetings_visible_to(user).filter(date__gte=clock.today())
     if kind:
         qs = qs.filter(kind=kind)
     return qs.exclude(status=Meeting.Status.CANCELLED).select_related("series")
@@ -105,7 +105,7 @@ def upcoming_meetings(*, user, kind: str | None = None) -> QuerySet[Meeting]:
 def past_meetings(*, user) -> QuerySet[Meeting]:
     return (
         meetings_visible_to(user)
-        .filter(date__lt=timezone.localdate())
+        .filter(date__lt=clock.today())
         .select_related("series", "minutes")
         .order_by("-date")
     )

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
 
 from mace.accounts.permissions import COHORT_ROLES, has_role
 from mace.audit.models import Event
 from mace.audit.services import event_record
+from mace.core import clock
 from mace.meetings.models import Action, AgendaItem, Meeting, Minutes
 from mace.meetings.selectors.agenda import (
     agenda_slots,
@@ -241,7 +241,7 @@ def papers_for_user(*, user, meeting: Meeting, fmt: str = "html") -> Papers:
     never by how much is recorded about each child, so the count does not grow with the
     data's size.
     """
-    today = timezone.localdate()
+    today = clock.today()
     numbers = _item_numbers(meeting)
     slots = agenda_slots(meeting)
     items, unlocked = _readable(user, meeting, document="papers", fmt=fmt)
