@@ -54,7 +54,6 @@ from mace.demo.meetings.context_texts import (
     GOLD_FINDINGS,
     SILVER_FINDINGS,
     STRATEGIC_ACTIONS,
-    STRATEGIC_ATTENDEES,
 )
 from mace.demo.meetings.contextual import ContextualMeetings
 from mace.demo.meetings.ensure import MeetingMaker, demo_meetings_ensure
@@ -104,7 +103,6 @@ __all__ = [
     "SILVER_FINDINGS",
     "STATUTORY_RECOMMENDATIONS",
     "STRATEGIC_ACTIONS",
-    "STRATEGIC_ATTENDEES",
     "Seat",
     "SeriesSpec",
     "StrategicMeetings",

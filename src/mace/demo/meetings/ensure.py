@@ -15,7 +15,13 @@ from mace.demo.meetings.context_texts import GOLD_FINDINGS, SILVER_FINDINGS
 from mace.demo.meetings.contextual import ContextualMeetings
 from mace.demo.meetings.maker import MeetingBase
 from mace.demo.meetings.strategic import StrategicMeetings
-from mace.demo.users import demo_email, demo_users_create, meeting_people_ensure, practitioner_user
+from mace.demo.users import (
+    demo_email,
+    demo_users_create,
+    meeting_people_ensure,
+    practitioner_user,
+    strategic_people_ensure,
+)
 from mace.meetings.models import Action, Kind, MeetingSeries
 from mace.people.models import Child
 
@@ -40,11 +46,19 @@ def demo_meetings_ensure(*, seed: int, password: str) -> dict[str, int]:
             kind: Seat(agency=agencies[kind], representative=rep, deputy=dep)
             for kind, (rep, dep) in meeting_people_ensure(password=password).items()
         }
+        strategic = {
+            kind: [
+                Seat(agency=agencies[agency_kind], representative=person, deputy=None)
+                for agency_kind, person in people
+            ]
+            for kind, people in strategic_people_ensure(password=password).items()
+        }
         maker = MeetingMaker(
             rng=random.Random(f"{seed}/meetings"),
             today=today,
             users=users,
             seats=seats,
+            strategic=strategic,
             practitioner=practitioner_user(),
             cohort=_cohort(),
         )

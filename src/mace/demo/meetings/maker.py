@@ -40,6 +40,7 @@ class MeetingBase:
         today: dt.date,
         users: dict[str, User],
         seats: dict[str, Seat],
+        strategic: dict[str, list[Seat]],
         practitioner: User,
         cohort: Sequence[tuple[Child, str]],
     ):
@@ -49,6 +50,7 @@ class MeetingBase:
         self.coordinator = users[Role.COORDINATOR]
         self.users = users
         self.seats = seats
+        self.strategic = strategic  # the seats of Silver and Gold, by kind (chair's first)
         self.practitioner = practitioner
         self.counts: Counter = Counter()
         self.pool = [
@@ -92,8 +94,8 @@ class MeetingBase:
                     capacity=spec.capacity,
                     generate_days=(until - set_up.date()).days,
                 )
-                for kind in spec.seats:
-                    seat = self.seats[kind]
+                seats = [self.seats[kind] for kind in spec.seats] or self.strategic[spec.kind]
+                for seat in seats:
                     series_member_add(
                         actor=self.coordinator,
                         series=series,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mace.core import clock
-from mace.demo.meetings.context_texts import STRATEGIC_ACTIONS, STRATEGIC_ATTENDEES
+from mace.demo.meetings.context_texts import STRATEGIC_ACTIONS
 from mace.demo.meetings.maker import _rows_write
 from mace.meetings.models import Attendance, Meeting
 from mace.meetings.services.recording import finding_add
@@ -21,16 +21,17 @@ class StrategicMeetings:
         actor = self.coordinator
         past = [m for m in meetings if m.date < self.today]
         for index, meeting in enumerate(past):
-            start, chair = meeting.starts_at, meeting.chair
+            start = meeting.starts_at
             with clock.set_to(start):
-                self._attend(meeting, chair.agency, Attendance.Status.PRESENT, chair.full_name)
-                for kind, title in STRATEGIC_ATTENDEES.items():
-                    agency = self.seats[kind].agency
-                    if agency.pk == chair.agency_id:
-                        continue  # the chair speaks for their agency
+                chair_seat, *seats = self.strategic[meeting.kind]
+                person = chair_seat.representative
+                self._attend(
+                    meeting, chair_seat.agency, Attendance.Status.PRESENT, person.full_name
+                )
+                for seat in seats:
                     came = self.rng.random() < 0.85
                     status = Attendance.Status.PRESENT if came else Attendance.Status.APOLOGIES
-                    self._attend(meeting, agency, status, title)
+                    self._attend(meeting, seat.agency, status, seat.representative.full_name)
                 _rows_write(Attendance, self.attendance, actor)
                 self.attendance = []
             with clock.set_to(start + dt.timedelta(minutes=meeting.duration_minutes - 15)):

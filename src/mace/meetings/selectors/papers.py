@@ -26,6 +26,7 @@ from mace.meetings.selectors.agenda import (
     agenda_slots,
     invitations_standing,
     items_visible_to,
+    sits_on,
 )
 from mace.people.selectors import rows_shown
 from mace.risk.models import VrmpAction
@@ -134,9 +135,9 @@ class MinutesPack:
 
 
 def sees_whole_meeting(user, meeting: Meeting) -> bool:
-    """Cohort roles, and anyone with a standing invitation to the whole meeting (not to
-    one child's slot)."""
-    if has_role(user, *COHORT_ROLES):
+    """Cohort roles, the meeting's chair and its Silver or Gold seats, and anyone with a
+    standing invitation to the whole meeting (not to one child's slot)."""
+    if has_role(user, *COHORT_ROLES) or sits_on(user, meeting):
         return True
     return invitations_standing().filter(meeting=meeting, user=user, item__isnull=True).exists()
 
