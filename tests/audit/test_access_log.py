@@ -101,7 +101,8 @@ def test_auditor_reviews_break_glass(make_user, signed_in):
     listing = client.get(reverse("audit:break_glass_list")).content.decode()
     assert "Strategy discussion in ten minutes" in listing
     client.post(
-        reverse("audit:break_glass_review", args=[grant.id]), {"note": "Justified: spoke to TM"}
+        reverse("audit:break_glass_review", args=[grant.id]),
+        {"finding": "justified", "note": "Justified: spoke to TM"},
     )
     grant.refresh_from_db()
     assert grant.reviewed_by == auditor
@@ -117,7 +118,9 @@ def test_only_the_auditor_reviews_break_glass(make_user):
         actor=user, child_id=child.id, reason="Needed for an urgent strategy discussion"
     )
     with pytest.raises(PermissionDenied):
-        people_services.break_glass_review(actor=user, grant_id=grant.id, note="fine")
+        people_services.break_glass_review(
+            actor=user, grant_id=grant.id, finding="justified", note="fine"
+        )
 
 
 def test_the_log_cannot_be_changed_through_the_model_or_queryset(make_user):

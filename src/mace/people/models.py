@@ -225,6 +225,13 @@ class ChildAccess(models.Model):
         ESCALATION = "escalation", "Escalated to Silver or Gold"
         BREAK_GLASS = "break_glass", "Break glass"
 
+    class ReviewFinding(models.TextChoices):
+        """What the auditor found when reviewing a break-glass access."""
+
+        JUSTIFIED = "justified", "Justified"
+        NOT_JUSTIFIED = "not_justified", "Not justified"
+        REFERRED_DPO = "referred_dpo", "Referred to the data protection officer"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="child_access"
@@ -243,7 +250,9 @@ class ChildAccess(models.Model):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    review_finding = models.CharField(max_length=16, choices=ReviewFinding.choices, blank=True)
     review_note = models.TextField(blank=True)
+    review_follow_up = models.TextField(blank=True)  # what follows an unjustified access
     history = HistoricalRecords()
 
     objects = ChildAccessQuerySet.as_manager()

@@ -299,12 +299,37 @@ def break_glass_grants(*, user, reviewed: bool = False) -> QuerySet[ChildAccess]
     )
 
 
+def break_glass_reviews(*, user, reviewed_limit: int = 50) -> dict[str, list[ChildAccess]]:
+    """The auditor's review queue: break-glass accesses awaiting review, and the latest
+    reviewed. The auditor sees each child's identity (not narrative), so every child named
+    is logged as listed."""
+    pending = list(break_glass_grants(user=user))
+    reviewed = list(break_glass_grants(user=user, reviewed=True)[:reviewed_limit])
+    children = {grant.child_id: grant.child for grant in pending + reviewed}
+    if children:
+        access_record_many(
+            actor=user,
+            children=list(children.values()),
+            verb=Event.Verb.CHILDREN_LISTED,
+            payload={"page": "break_glass_reviews"},
+        )
+    return {"pending": pending, "reviewed": reviewed}
+
+
 def break_glass_get(*, user, grant_id: uuid.UUID) -> ChildAccess:
+    """One break-glass access for the auditor to review, the child named in it logged."""
     if not can_view_audit(user):
         raise Http404("Not found")
     try:
-        return ChildAccess.objects.select_related("user", "child").get(
+        grant = ChildAccess.objects.select_related("user", "user__agency", "child").get(
             pk=grant_id, basis=ChildAccess.Basis.BREAK_GLASS
         )
     except ChildAccess.DoesNotExist:
         raise Http404("Not found") from None
+    access_record(
+        actor=user,
+        child=grant.child,
+        verb=Event.Verb.CHILDREN_LISTED,
+        payload={"page": "break_glass_review"},
+    )
+    return grant

@@ -53,13 +53,24 @@ def break_glass_open(*, actor, child_id: uuid.UUID, reason: str) -> ChildAccess:
     return grant
 
 
-def break_glass_review(*, actor, grant_id: uuid.UUID, note: str) -> ChildAccess:
-    """The auditor records that a break-glass access was reviewed, and what they found."""
+def break_glass_review(
+    *, actor, grant_id: uuid.UUID, finding: str, note: str, follow_up: str = ""
+) -> ChildAccess:
+    """The auditor records that a break-glass access was reviewed and what they found:
+    justified, not justified (and what follows), or referred to the data protection
+    officer."""
     if not can_view_audit(actor):
         raise PermissionDenied("Only an auditor reviews break-glass access.")
-    note = (note or "").strip()
+    note, follow_up = (note or "").strip(), (follow_up or "").strip()
+    errors = {}
+    if finding not in ChildAccess.ReviewFinding.values:
+        errors["finding"] = "Choose what the review found"
     if not note:
-        raise ValidationError({"note": "Enter what the review found"})
+        errors["note"] = "Enter what the review found"
+    if finding == ChildAccess.ReviewFinding.NOT_JUSTIFIED and not follow_up:
+        errors["follow_up"] = "Enter what follows, for example raised with their line manager"
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         grant = ChildAccess.objects.select_for_update().get(
             pk=grant_id, basis=ChildAccess.Basis.BREAK_GLASS
@@ -68,14 +79,27 @@ def break_glass_review(*, actor, grant_id: uuid.UUID, note: str) -> ChildAccess:
             raise ValidationError({"note": "This access has already been reviewed"})
         grant.reviewed_at = clock.now()
         grant.reviewed_by = actor
+        grant.review_finding = finding
         grant.review_note = note
-        grant.save(update_fields=["reviewed_at", "reviewed_by", "review_note"])
+        grant.review_follow_up = (
+            follow_up if finding == ChildAccess.ReviewFinding.NOT_JUSTIFIED else ""
+        )
+        grant.save(
+            update_fields=[
+                "reviewed_at",
+                "reviewed_by",
+                "review_finding",
+                "review_note",
+                "review_follow_up",
+            ]
+        )
         event_record(
             actor=actor,
             verb=Event.Verb.BREAK_GLASS_REVIEWED,
             child=grant.child,
             obj=grant,
             reason=note,
+            payload={"finding": finding, "follow_up": grant.review_follow_up},
         )
     return grant
 
