@@ -21,6 +21,7 @@ def sources(monkeypatch):
     """The registries as the apps left them, restored after the test."""
     monkeypatch.setattr(registry, "_chronology_sources", dict(registry._chronology_sources))
     monkeypatch.setattr(registry, "_task_sources", dict(registry._task_sources))
+    monkeypatch.setattr(registry, "_task_counts", dict(registry._task_counts))
 
 
 def test_each_domain_app_registers_its_sources_in_ready():
@@ -66,8 +67,14 @@ def test_a_registered_source_is_read_newest_first_and_filtered_by_kind(sources):
 
 @pytest.mark.django_db
 def test_task_sections_come_in_position_order_whatever_the_source(sources, make_user):
-    register_tasks("late", lambda *, user: [TaskSection(99, "Last", "x.html", [])])
-    register_tasks("early", lambda *, user: [TaskSection(1, "First", "y.html", [user])])
+    register_tasks(
+        "late", lambda *, user: [TaskSection(99, "Last", "x.html", [])], count=lambda *, user: 0
+    )
+    register_tasks(
+        "early",
+        lambda *, user: [TaskSection(1, "First", "y.html", [user])],
+        count=lambda *, user: 1,
+    )
     user = make_user(Role.MEMBER)
 
     sections = tasks_for_user(user=user)

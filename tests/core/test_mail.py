@@ -26,19 +26,25 @@ def test_a_message_is_sent_when_the_transaction_commits_and_not_before(
 
 @pytest.mark.django_db
 def test_a_message_of_a_rolled_back_transaction_is_never_sent(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            mail.send_after_commit([_message()])
-            raise RuntimeError("the write failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        mail.send_after_commit([_message()])
+        raise RuntimeError("the write failed")
     assert callbacks == []
     assert django_mail.outbox == []
 
 
 @pytest.mark.django_db
 def test_withheld_messages_are_kept_not_sent(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with mail.withheld() as kept, transaction.atomic():
-            mail.send_after_commit([_message(), _message("mark.pearson@leeds.gov.example")])
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        mail.withheld() as kept,
+        transaction.atomic(),
+    ):
+        mail.send_after_commit([_message(), _message("mark.pearson@leeds.gov.example")])
     assert len(kept) == 2
     assert django_mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):

@@ -116,18 +116,21 @@ def agenda_slots(meeting: Meeting) -> dict[uuid.UUID, tuple[dt.datetime, int]]:
 
 
 def upcoming_meetings(*, user, kind: str | None = None) -> QuerySet[Meeting]:
-    qs = meetings_visible_to(user).filter(date__gte=clock.today())
+    """Meetings still to be held: from today on, neither cancelled nor already held (a
+    meeting closed this morning is under "Held")."""
+    qs = meetings_visible_to(user).filter(date__gte=clock.today(), status=Meeting.Status.SCHEDULED)
     if kind:
         qs = qs.filter(kind=kind)
-    return qs.exclude(status=Meeting.Status.CANCELLED).select_related("series")
+    return qs.select_related("series")
 
 
 def past_meetings(*, user) -> QuerySet[Meeting]:
+    """Meetings held or whose date has passed, latest first."""
     return (
         meetings_visible_to(user)
-        .filter(date__lt=clock.today())
+        .filter(Q(date__lt=clock.today()) | Q(status=Meeting.Status.HELD))
         .select_related("series", "minutes")
-        .order_by("-date")
+        .order_by("-date", "-start_time")
     )
 
 
