@@ -132,6 +132,20 @@ class ItemAddForm(forms.Form):
     for_information = forms.BooleanField(required=False, label="For information only")
 
 
+class SlotForm(forms.Form):
+    slot_minutes = forms.IntegerField(
+        label="How many minutes for this discussion?",
+        min_value=5,
+        max_value=180,
+        error_messages={
+            "required": "Enter how many minutes the discussion takes",
+            "invalid": "Enter the minutes as a whole number, like 20",
+            "min_value": "Give the discussion 5 minutes or more",
+            "max_value": "Give the discussion 180 minutes or less",
+        },
+    )
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),

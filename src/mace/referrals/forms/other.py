@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from mace.referrals.models import ReferralDecision
+from mace.referrals.models import Referral, ReferralDecision
 from mace.web.forms import DateInput
 
 
@@ -44,6 +44,13 @@ class DecisionForm(forms.Form):
         widget=DateInput(),
         error_messages={"invalid": "Enter the meeting date as a real date, for example 2026-12-03"},
     )
+
+    def __init__(self, *args, subject: str = Referral.Subject.CHILD, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [
+            (value, ReferralDecision.label_for(value, subject))
+            for value in ReferralDecision.Decision.values
+        ]
 
 
 class UnlinkForm(forms.Form):
