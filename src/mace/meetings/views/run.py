@@ -103,7 +103,11 @@ def _save(request, item, form, agencies) -> dict[str, list[str]]:
     fields = {
         name: form.cleaned_data[name]
         for name in DiscussionForm.Meta.fields
-        if name in form.cleaned_data and name in request.POST
+        if name in form.cleaned_data
+        # Posted (a date comes as its day, month and year boxes): what was not sent is kept.
+        and not form.fields[name].widget.value_omitted_from_data(
+            request.POST, request.FILES, form.add_prefix(name)
+        )
     }
     errors = {name: list(errs) for name, errs in form.errors.items()}
     try:
