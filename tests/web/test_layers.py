@@ -11,7 +11,9 @@ import mace
 
 SRC = Path(mace.__file__).parent
 PAGE_MODULES = {"views", "forms"}
-SHARED = {"web"}  # the page toolkit every app's views and forms use
+# The page toolkit every app's views and forms use, and core's GOV.UK form base (below
+# every app, so the accounts and audit forms may use it too).
+SHARED = {"web", "core"}
 
 
 def _imported(tree: ast.AST):

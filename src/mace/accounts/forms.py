@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from mace.core.forms import GovukForm, govuk_messages
+
 
 class SignInForm(AuthenticationForm):
     username = forms.EmailField(
@@ -26,8 +28,12 @@ class SignInForm(AuthenticationForm):
         "inactive": "This account has been switched off. Contact your MACE coordinator.",
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        govuk_messages(self)
 
-class TokenForm(forms.Form):
+
+class TokenForm(GovukForm):
     token = forms.CharField(
         label="Code from your authenticator app",
         help_text="The 6-digit code, for example 123456",

@@ -6,9 +6,11 @@ from __future__ import annotations
 from django import forms
 
 from mace.accounts.models import Agency, Role, User
+from mace.core.forms import GovukForm
 from mace.meetings.models import Kind, MeetingSeries
 from mace.meetings.permissions import CHAIRING_ROLES
 from mace.web.forms import TimeInput, date_field
+from mace.web.recurrence import recurrence_clean, recurrence_fields_add
 
 CATALOGUE_MAX_BYTES = 1024 * 1024
 
@@ -30,11 +32,11 @@ def _people():
     return User.objects.filter(is_active=True).exclude(role=Role.REFERRER).order_by("full_name")
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(GovukForm):
     """No fields: a confirmation button, and somewhere to show a service's refusal."""
 
 
-class UserFilterForm(forms.Form):
+class UserFilterForm(GovukForm):
     q = forms.CharField(label="Name or email address", required=False, max_length=200)
     role = forms.ChoiceField(
         label="Role", required=False, choices=[("", "Any role"), *Role.choices]
@@ -53,7 +55,7 @@ class UserFilterForm(forms.Form):
     )
 
 
-class _PersonFields(forms.Form):
+class _PersonFields(GovukForm):
     full_name = forms.CharField(
         label="Full name",
         max_length=200,
@@ -109,7 +111,7 @@ class UserChangeForm(_PersonFields):
         self.fields["agency"].queryset = _agencies(user.agency)
 
 
-class AgencyForm(forms.Form):
+class AgencyForm(GovukForm):
     name = forms.CharField(
         label="Name",
         max_length=200,
@@ -129,7 +131,7 @@ class AgencyChangeForm(AgencyForm):
     )
 
 
-class DomainForm(forms.Form):
+class DomainForm(GovukForm):
     pattern = forms.CharField(
         label="Email domain",
         max_length=200,
@@ -145,18 +147,11 @@ class DomainForm(forms.Form):
     )
 
 
-class _SeriesFields(forms.Form):
+class _SeriesFields(GovukForm):
     name = forms.CharField(
         label="Name of the series", max_length=200, error_messages={"required": "Enter the name"}
     )
-    rrule = forms.CharField(
-        label="How often it meets (recurrence rule)",
-        max_length=300,
-        help_text="RFC 5545, as calendars use. Every two weeks on Wednesday: "
-        "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE. Every two months on the second Tuesday: "
-        "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU",
-        error_messages={"required": "Enter how often the meeting happens"},
-    )
+    rrule = forms.CharField(label="How often it meets (recurrence rule)", max_length=300)
     start_time = forms.TimeField(
         label="Start time",
         widget=TimeInput(),
@@ -229,6 +224,12 @@ class _SeriesFields(forms.Form):
         self.fields["chair"].queryset = User.objects.filter(
             role__in=CHAIRING_ROLES, is_active=True
         ).order_by("full_name")
+        recurrence_fields_add(self, rule=self.initial.get("rrule", ""))
+
+    def clean(self):
+        data = super().clean()
+        recurrence_clean(self)
+        return data
 
 
 class SeriesCreateForm(_SeriesFields):
@@ -271,7 +272,7 @@ class SeriesChangeForm(_SeriesFields):
             ).order_by("full_name")
 
 
-class MemberForm(forms.Form):
+class MemberForm(GovukForm):
     agency = forms.ModelChoiceField(
         label="Agency",
         queryset=Agency.objects.none(),
@@ -305,7 +306,7 @@ class MemberForm(forms.Form):
         self.fields["deputy"].queryset = _people()
 
 
-class CatalogueUploadForm(forms.Form):
+class CatalogueUploadForm(GovukForm):
     file = forms.FileField(
         label="Catalogue file (YAML)",
         help_text="A .yaml file in the shape of the bundled catalogue, with a new version.",
@@ -333,7 +334,7 @@ class CatalogueUploadForm(forms.Form):
             ) from None
 
 
-class SetPasswordForm(forms.Form):
+class SetPasswordForm(GovukForm):
     password = forms.CharField(
         label="Create a password",
         strip=False,

@@ -3,9 +3,10 @@ from __future__ import annotations
 from django import forms
 
 from mace.audit.models import Event
+from mace.core.forms import GovukForm
 
 
-class LogFilterForm(forms.Form):
+class LogFilterForm(GovukForm):
     actor_email = forms.CharField(label="User's email", required=False, max_length=254)
     child = forms.CharField(
         label="Child", help_text="Record ID or name", required=False, max_length=100

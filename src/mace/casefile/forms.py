@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from mace.core.forms import GovukForm
 from mace.people.models import ChildAccess
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(GovukForm):
     finding = forms.ChoiceField(
         label="Was the access justified?",
         choices=ChildAccess.ReviewFinding.choices,

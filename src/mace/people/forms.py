@@ -2,14 +2,16 @@ from __future__ import annotations
 
 from django import forms
 
+from mace.core.forms import GovukForm
 
-class ChildSearchForm(forms.Form):
+
+class ChildSearchForm(GovukForm):
     q = forms.CharField(
         label="Search by name, alias or case-system ID", required=False, max_length=100
     )
 
 
-class BreakGlassForm(forms.Form):
+class BreakGlassForm(GovukForm):
     reason = forms.CharField(
         label="Why do you need this record now?",
         help_text=(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django import forms
 
 from mace.accounts.models import Agency, Role, User
+from mace.core.forms import GovukForm, GovukModelForm
 from mace.meetings.models import (
     AgendaItem,
     Attendance,
@@ -21,6 +22,7 @@ from mace.meetings.permissions import CHAIRING_ROLES
 from mace.meetings.selectors.agenda import items_open_to, items_shown
 from mace.meetings.services.schedule import rrule_validate
 from mace.web.forms import TimeInput, date_field
+from mace.web.recurrence import recurrence_clean, recurrence_fields_add
 
 
 def _items_offered(form: forms.Form, user, queryset) -> None:
@@ -35,7 +37,7 @@ def _required(form: forms.Form, messages: dict[str, str]) -> None:
         form.fields[name].error_messages["required"] = message
 
 
-class SeriesForm(forms.ModelForm):
+class SeriesForm(GovukModelForm):
     first_date = date_field("First meeting date")
     online_link = forms.URLField(required=False, assume_scheme="https", label="Online link")
 
@@ -56,11 +58,6 @@ class SeriesForm(forms.ModelForm):
             "capacity",
         ]
         labels = {"rrule": "How often it meets (recurrence rule)", "kind": "Kind of meeting"}
-        help_texts = {
-            "rrule": "RFC 5545, as calendars use. Every two weeks on Wednesday: "
-            "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE. Every two months on the second Tuesday: "
-            "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU",
-        }
         widgets = {"start_time": TimeInput(), "kind": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
@@ -74,13 +71,14 @@ class SeriesForm(forms.ModelForm):
             {
                 "name": "Enter the name of the series",
                 "kind": "Choose the kind of meeting",
-                "rrule": "Enter how often the meeting happens",
                 "start_time": "Enter the start time",
             },
         )
+        recurrence_fields_add(self, rule=self.initial.get("rrule", ""))
 
     def clean(self):
         data = super().clean()
+        recurrence_clean(self)
         rule, first = data.get("rrule"), data.get("first_date")
         if rule and first:
             try:
@@ -90,7 +88,7 @@ class SeriesForm(forms.ModelForm):
         return data
 
 
-class MemberForm(forms.Form):
+class MemberForm(GovukForm):
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.filter(is_active=True),
         error_messages={"required": "Choose the agency"},
@@ -104,7 +102,7 @@ class MemberForm(forms.Form):
     )
 
 
-class MoveForm(forms.Form):
+class MoveForm(GovukForm):
     date = date_field("New date")
     start_time = forms.TimeField(required=False, widget=TimeInput(), label="New start time")
     reason = forms.CharField(
@@ -113,7 +111,7 @@ class MoveForm(forms.Form):
     )
 
 
-class ItemAddForm(forms.Form):
+class ItemAddForm(GovukForm):
     subject = forms.ChoiceField(
         choices=AgendaItem.Subject.choices,
         initial=AgendaItem.Subject.CHILD,
@@ -132,7 +130,7 @@ class ItemAddForm(forms.Form):
     for_information = forms.BooleanField(required=False, label="For information only")
 
 
-class ShareForm(forms.Form):
+class ShareForm(GovukForm):
     information = forms.CharField(
         label="What does your agency know?",
         help_text="What is relevant to this discussion: incidents, contacts, concerns.",
@@ -150,7 +148,7 @@ class ShareForm(forms.Form):
     )
 
 
-class SlotForm(forms.Form):
+class SlotForm(GovukForm):
     slot_minutes = forms.IntegerField(
         label="How many minutes for this discussion?",
         min_value=5,
@@ -164,14 +162,14 @@ class SlotForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(GovukForm):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Give the reason (it is kept with the agenda)"},
     )
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(GovukForm):
     item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(),
         label="For the discussion of",
@@ -213,7 +211,7 @@ class InvitationForm(forms.Form):
         return email
 
 
-class DiscussionForm(forms.ModelForm):
+class DiscussionForm(GovukModelForm):
     next_review_date = date_field("Next review date", required=False)
 
     class Meta:
@@ -251,12 +249,12 @@ class DiscussionForm(forms.ModelForm):
             field.choices = [c for c in field.choices if c[0]]
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(GovukForm):
     status = forms.ChoiceField(choices=Attendance.Status.choices, widget=forms.RadioSelect)
     attendee_name = forms.CharField(required=False, label="Who attended")
 
 
-class FindingForm(forms.Form):
+class FindingForm(GovukForm):
     kind = forms.ChoiceField(
         choices=Finding.Kind.choices,
         label="What was identified",
@@ -268,7 +266,7 @@ class FindingForm(forms.Form):
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(GovukForm):
     item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(),
         required=False,
@@ -302,7 +300,7 @@ class ActionForm(forms.Form):
         )
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(GovukForm):
     text = forms.CharField(
         label="General minutes",
         widget=forms.Textarea(attrs={"rows": 14}),
@@ -310,7 +308,7 @@ class MinutesForm(forms.Form):
     )
 
 
-class AddendumForm(forms.Form):
+class AddendumForm(GovukForm):
     item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(), required=False, label="About", empty_label="General"
     )
@@ -326,7 +324,7 @@ class AddendumForm(forms.Form):
         self.fields["item"].label_from_instance = lambda item: item.label
 
 
-class CompleteForm(forms.Form):
+class CompleteForm(GovukForm):
     note = forms.CharField(
         label="What was done",
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django import forms
 
+from mace.core.forms import GovukForm
 from mace.referrals.models import Referral, ReferralDecision
 from mace.web.forms import date_field
 
 
-class EmailForm(forms.Form):
+class EmailForm(GovukForm):
     email = forms.EmailField(
         label="Your work email address",
         help_text="We will email you a link to sign in. It works once, for 30 minutes.",
@@ -18,7 +19,7 @@ class EmailForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(GovukForm):
     decision = forms.ChoiceField(
         label="Decision",
         choices=ReferralDecision.Decision.choices,
@@ -50,7 +51,7 @@ class DecisionForm(forms.Form):
         ]
 
 
-class UnlinkForm(forms.Form):
+class UnlinkForm(GovukForm):
     reason = forms.CharField(
         label="Why was the match wrong?",
         widget=forms.Textarea(attrs={"rows": 3}),

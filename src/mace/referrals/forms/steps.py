@@ -11,6 +11,7 @@ from functools import cache
 from django import forms
 
 from mace.core import clock
+from mace.core.forms import GovukModelForm
 from mace.core.levels import Level
 from mace.referrals.models import Referral, SuspectedPerpetrator, YesNoUnknown
 from mace.referrals.sections import PERPETRATOR_FIELDS, Section
@@ -114,7 +115,7 @@ TEXTAREA_FIELDS = {
 RISK_LEVEL_CHOICES = [("", "Not assessed"), *Level.choices]
 
 
-class _StepForm(forms.ModelForm):
+class _StepForm(GovukModelForm):
     """Every field optional while drafting; referral_submit checks what must be there."""
 
     def __init__(self, *args, **kwargs):
@@ -182,7 +183,7 @@ def step_form_class(section: Section) -> type[forms.ModelForm]:
     return type(f"{section.slug.title()}StepForm", (_StepForm,), {"Meta": meta})
 
 
-class PerpetratorForm(forms.ModelForm):
+class PerpetratorForm(GovukModelForm):
     class Meta:
         model = SuspectedPerpetrator
         fields = list(PERPETRATOR_FIELDS)

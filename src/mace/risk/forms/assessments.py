@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from mace.core import clock
+from mace.core.forms import GovukForm
 from mace.risk.models import Assessment, Grade, Level
 from mace.web.forms import date_field
 
@@ -13,7 +14,7 @@ def field_key(code: str) -> str:
     return code.replace(".", "-")
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(GovukForm):
     kind = forms.ChoiceField(
         label="Type of assessment",
         choices=Assessment.Kind.choices,
@@ -117,7 +118,7 @@ class AssessmentForm(forms.Form):
         return initial
 
 
-class LevelForm(forms.Form):
+class LevelForm(GovukForm):
     final_level = forms.ChoiceField(
         label="What is the overall level of risk, in your judgement?",
         choices=Level.choices,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from mace.core.forms import GovukForm
 from mace.risk.models import MissingEpisode
 from mace.web.forms import datetime_field
 
@@ -18,7 +19,7 @@ def _text(label: str, *, rows: int = 3, help_text: str = "") -> forms.CharField:
     )
 
 
-class MissingEpisodeForm(forms.Form):
+class MissingEpisodeForm(GovukForm):
     kind = forms.ChoiceField(
         label="Type of episode",
         choices=MissingEpisode.Kind.choices,

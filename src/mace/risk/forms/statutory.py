@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from mace.accounts.models import Agency
+from mace.core.forms import GovukForm
 from mace.risk.models import StatutoryProcess
 from mace.web.forms import date_field
 
@@ -13,7 +14,7 @@ EXAMPLE = "28/03/2026"  # the hint and message show the date as people write it
 DECISION_CHOICES = [("", "None recorded"), *StatutoryProcess.Decision.choices]
 
 
-class StatutoryProcessForm(forms.Form):
+class StatutoryProcessForm(GovukForm):
     kind = forms.ChoiceField(
         label="Process",
         choices=StatutoryProcess.Kind.choices,

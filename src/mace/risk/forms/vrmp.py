@@ -7,12 +7,13 @@ import datetime as dt
 from django import forms
 
 from mace.accounts.models import Agency, User
+from mace.core.forms import GovukForm, GovukModelForm
 from mace.risk.models import VrmpReview, VrmpVersion
 from mace.risk.services.vrmp import VRMP_CONTENT_FIELDS
 from mace.web.forms import date_field
 
 
-class VrmpForm(forms.ModelForm):
+class VrmpForm(GovukModelForm):
     next_review_date = date_field("Next review date")
 
     class Meta:
@@ -42,7 +43,7 @@ class VrmpForm(forms.ModelForm):
         return day
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(GovukForm):
     reviewed_on = date_field("Date of the review", help_text="For example 2026-11-20")
     effect = forms.ChoiceField(
         label="Is the plan having the desired effect?",
@@ -56,7 +57,7 @@ class ReviewForm(forms.Form):
     next_review_date = date_field("Next review date")
 
 
-class ActionForm(forms.Form):
+class ActionForm(GovukForm):
     description = forms.CharField(
         label="Action",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -87,7 +88,7 @@ class ActionForm(forms.Form):
         return data
 
 
-class CompleteActionForm(forms.Form):
+class CompleteActionForm(GovukForm):
     note = forms.CharField(
         label="What was done?",
         widget=forms.Textarea,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms, template
 
 from mace.web.forms import GovukDateInput
+from mace.web.recurrence import rule_in_words as _rule_in_words
 
 register = template.Library()
 
@@ -66,3 +67,9 @@ def govuk_error_summary(form):
                     target = f"{field.auto_id}_0"
                 items.append((target, error))
     return {"items": items}
+
+
+@register.filter
+def rule_in_words(rule: str) -> str:
+    """A series' calendar rule as people say it: "Every 2 weeks on Wednesday"."""
+    return _rule_in_words(rule)
