@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 
 from mace.accounts.models import Role
-from tests.factories import UserFactory
+from tests.factories import LINK_BASE, UserFactory, token_from_mail
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +40,37 @@ def signed_in(client, settings):
         return client
 
     return _sign_in
+
+
+@pytest.fixture
+def admin(make_user):
+    return make_user(Role.ADMIN, email="admin@test.example", full_name="Ada Admin")
+
+
+@pytest.fixture
+def admin_client(admin, signed_in):
+    return signed_in(admin)
+
+
+@pytest.fixture
+def invite(admin, django_capture_on_commit_callbacks):
+    """Invite someone through the service; returns (invitation, token from the email)."""
+    from mace.accounts.administration import user_invite
+
+    def _invite(role=Role.MEMBER, email="new.person@test.example", agency=None, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            invitation = user_invite(
+                actor=admin,
+                email=email,
+                full_name=kwargs.pop("full_name", "Nadia Newcomer"),
+                role=role,
+                agency=agency,
+                link_base=LINK_BASE,
+                **kwargs,
+            )
+        return invitation, token_from_mail(mail.outbox[-1])
+
+    return _invite
 
 
 @pytest.fixture

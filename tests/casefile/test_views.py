@@ -18,8 +18,13 @@ from mace.casefile.views import HOME_TEMPLATES
 from mace.meetings.models import Minutes
 from mace.risk.services.missing import missing_episode_record
 from mace.risk.services.vrmp import vrmp_action_add, vrmp_create, vrmp_review
-from tests.factories import AgencyFactory, ChildAddressFactory, ChildAliasFactory, ChildFactory
-from tests.meetings.factories import meeting_on
+from tests.factories import (
+    AgencyFactory,
+    ChildAddressFactory,
+    ChildAliasFactory,
+    ChildFactory,
+    meeting_on,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate

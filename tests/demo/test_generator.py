@@ -19,7 +19,7 @@ from mace.demo.sampling import age_on
 from mace.demo.users import demo_email, ensure_demo_users
 from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias, School, Ward
 from mace.people.selectors import children_visible_to
-from tests.demo.helpers import city_wipe, records_snapshot
+from tests.factories import city_wipe, records_snapshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow_demo]
 

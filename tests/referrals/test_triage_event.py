@@ -14,8 +14,7 @@ from mace.referrals import placements
 from mace.referrals.models import Referral
 from mace.referrals.services.triage import referral_decide, referral_link_child
 from mace.referrals.signals import referral_accepted
-from tests.factories import ChildFactory
-from tests.referrals.factories import submitted_referral
+from tests.factories import ChildFactory, submitted_referral
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,12 @@ from django.urls import reverse
 from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.people.models import ChildAccess
-from tests.factories import ChildAccessFactory, ChildAddressFactory, ChildFactory
-from tests.referrals.factories import submitted_referral
+from tests.factories import (
+    ChildAccessFactory,
+    ChildAddressFactory,
+    ChildFactory,
+    submitted_referral,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.utils.html import escape
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
-from tests.people.test_visibility_matrix import EXPECTED_DETAIL, RELATIONS, _child_related
+from tests.security.test_visibility_matrix import EXPECTED_DETAIL, RELATIONS, _child_related
 
 READ_PAGES = ["assessment_list", "vrmp", "missing_list", "statutory_list", "chronology"]
 WRITE_PAGES = ["assessment_new", "vrmp_new", "missing_new", "statutory_new"]

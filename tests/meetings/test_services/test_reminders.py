@@ -21,8 +21,7 @@ from mace.meetings.services.reminders import (
     overdue_reminders_send,
     run_due,
 )
-from tests.factories import AgencyFactory, ChildFactory
-from tests.meetings.factories import accepted_referral, meeting_on
+from tests.factories import AgencyFactory, ChildFactory, accepted_referral, meeting_on
 
 pytestmark = pytest.mark.django_db
 

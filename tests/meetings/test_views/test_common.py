@@ -14,8 +14,7 @@ from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.meetings.models import Action, AgendaItem, Discussion
 from mace.meetings.services import agenda, invitations, recording
-from tests.factories import AgencyFactory, ChildFactory
-from tests.meetings.factories import meeting_on
+from tests.factories import AgencyFactory, ChildFactory, meeting_on
 
 pytestmark = pytest.mark.django_db
 
@@ -257,7 +256,7 @@ def test_accepting_a_referral_at_triage_says_which_meeting_it_is_on(
     signed_in, coordinator, meeting, commits_as_in_production
 ):
     from mace.referrals.services.triage import referral_link_child
-    from tests.referrals.factories import submitted_referral
+    from tests.factories import submitted_referral
 
     referral = submitted_referral()
     referral_link_child(actor=coordinator, referral_id=referral.id, child_id=ChildFactory().id)

@@ -14,8 +14,7 @@ from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.meetings.models import Kind, Meeting, MeetingSeries, SeriesMember
 from mace.meetings.services import series as services
-from tests.factories import AgencyFactory
-from tests.meetings.factories import fortnightly_series
+from tests.factories import AgencyFactory, fortnightly_series
 
 pytestmark = pytest.mark.django_db
 

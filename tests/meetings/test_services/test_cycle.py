@@ -13,8 +13,7 @@ from mace.meetings.models import AgendaItem, Minutes, Outcome
 from mace.meetings.selectors.actions import actions_for_owner
 from mace.meetings.services import agenda, invitations, minutes, recording
 from mace.people.selectors import children_visible_to
-from tests.factories import ChildFactory
-from tests.meetings.factories import meeting_on
+from tests.factories import ChildFactory, meeting_on
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,7 @@ from mace.referrals.services.triage import (
     referral_link_child,
     referral_unlink_child,
 )
-from tests.factories import ChildFactory
-from tests.referrals.factories import submitted_referral
+from tests.factories import ChildFactory, submitted_referral
 
 pytestmark = pytest.mark.django_db
 

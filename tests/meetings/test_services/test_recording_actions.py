@@ -19,8 +19,7 @@ from mace.meetings.services.recording import action_add, action_complete
 from mace.people.models import ChildAccess
 from mace.people.selectors import children_visible_to
 from mace.risk.services.vrmp import vrmp_action_add, vrmp_action_complete, vrmp_create
-from tests.factories import AgencyFactory, ChildFactory
-from tests.meetings.factories import meeting_on
+from tests.factories import AgencyFactory, ChildFactory, meeting_on
 
 pytestmark = pytest.mark.django_db
 

@@ -22,9 +22,7 @@ from mace.referrals.models import Referral
 from mace.referrals.placements import placement_lines
 from mace.referrals.services.triage import referral_decide, referral_link_child
 from mace.referrals.signals import referral_accepted
-from tests.factories import ChildFactory
-from tests.meetings.factories import meeting_on
-from tests.referrals.factories import submitted_referral
+from tests.factories import ChildFactory, meeting_on, submitted_referral
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from mace.audit.models import Event
 from mace.meetings.models import SeriesMember
 from mace.referrals.models import AllowedDomain
 from mace.risk.models import Catalogue
-from tests.factories import AgencyFactory, UserFactory
-from tests.meetings.factories import fortnightly_series
+from tests.factories import AgencyFactory, UserFactory, fortnightly_series
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from mace.accounts import administration as services
 from mace.accounts.models import Invitation, Role
 from mace.audit.models import Event
-from tests.administration.conftest import LINK_BASE, token_from_mail
+from tests.factories import LINK_BASE, token_from_mail
 
 pytestmark = pytest.mark.django_db
 

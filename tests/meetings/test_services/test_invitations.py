@@ -21,8 +21,7 @@ from mace.meetings.services.invitations import invitation_add, invitation_ics, i
 from mace.meetings.services.schedule import meeting_move
 from mace.people.models import ChildAccess
 from mace.people.selectors import children_visible_to
-from tests.factories import AgencyFactory, ChildFactory
-from tests.meetings.factories import fortnightly_series, meeting_on
+from tests.factories import AgencyFactory, ChildFactory, fortnightly_series, meeting_on
 
 pytestmark = pytest.mark.django_db
 

@@ -177,8 +177,7 @@ def _queries(client, url) -> int:
 
 def _more_of_everything(n: int) -> None:
     from mace.meetings.models import SeriesMember
-    from tests.factories import UserFactory
-    from tests.meetings.factories import fortnightly_series
+    from tests.factories import UserFactory, fortnightly_series
 
     for i in range(n):
         agency = AgencyFactory()

@@ -10,8 +10,7 @@ from django.urls import reverse
 from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.referrals.models import ReferralLink
-from tests.factories import ChildAddressFactory, ChildAliasFactory, ChildFactory
-from tests.referrals.factories import submitted_referral
+from tests.factories import ChildAddressFactory, ChildAliasFactory, ChildFactory, submitted_referral
 
 pytestmark = pytest.mark.django_db
 

@@ -36,8 +36,7 @@ from mace.meetings.services.recording import (
     finding_add,
     meeting_close,
 )
-from tests.factories import AgencyFactory, ChildFactory
-from tests.meetings.factories import discussed, meeting_on
+from tests.factories import AgencyFactory, ChildFactory, discussed, meeting_on
 
 pytestmark = pytest.mark.django_db
 

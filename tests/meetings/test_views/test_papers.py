@@ -23,8 +23,7 @@ from mace.meetings.services import agenda, invitations, minutes, recording
 from mace.people.models import ChildAccess
 from mace.risk.models import Assessment, Catalogue, MissingEpisode, VrmpAction
 from mace.risk.services.vrmp import vrmp_create
-from tests.factories import ChildAccessFactory, ChildFactory
-from tests.meetings.factories import meeting_on
+from tests.factories import ChildAccessFactory, ChildFactory, meeting_on
 
 pytestmark = pytest.mark.django_db
 PAPERS = Event.Verb.PAPERS_DOWNLOADED

@@ -14,8 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from mace.accounts import administration as services
 from mace.accounts.models import Invitation, Role, User, UserSession
 from mace.audit.models import Event
-from tests.administration.conftest import LINK_BASE
-from tests.factories import AgencyFactory, ChildFactory, UserFactory
+from tests.factories import LINK_BASE, AgencyFactory, ChildFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -25,8 +25,7 @@ from mace.meetings.services.agenda import (
     reviews_due,
 )
 from mace.referrals.models import Referral
-from tests.factories import ChildFactory
-from tests.meetings.factories import accepted_referral, held_meeting, meeting_on
+from tests.factories import ChildFactory, accepted_referral, held_meeting, meeting_on
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +182,7 @@ def test_a_context_referral_waits_for_a_contextual_meeting_to_be_scheduled(coord
 
 
 def test_an_unaccepted_referral_is_not_placed(coordinator):
-    from tests.referrals.factories import submitted_referral
+    from tests.factories import submitted_referral
 
     meeting_on(_in(7))
     referral = submitted_referral(status=Referral.Status.NEW, child=ChildFactory())

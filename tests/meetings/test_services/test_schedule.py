@@ -18,7 +18,7 @@ from mace.meetings.services.schedule import (
     rrule_validate,
     series_generate,
 )
-from tests.meetings.factories import fortnightly_series, meeting_on
+from tests.factories import fortnightly_series, meeting_on
 
 pytestmark = pytest.mark.django_db
 

@@ -45,7 +45,7 @@ def accepted_referral(*, coordinator, child=None, meeting_date=None, **fields):
     """A referral submitted, linked to ``child`` (if given) and accepted through triage, so
     that the agenda rules run as they do for a real acceptance."""
     from mace.referrals.services.triage import referral_decide, referral_link_child
-    from tests.referrals.factories import submitted_referral
+    from tests.factories.referrals import submitted_referral
 
     referral = submitted_referral(**fields)
     if child is not None:

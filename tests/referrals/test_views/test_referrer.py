@@ -11,7 +11,7 @@ from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.referrals.models import Referral
 from mace.referrals.services.referrals import referral_start, referral_submit
-from tests.referrals.factories import submitted_referral
+from tests.factories import submitted_referral
 
 pytestmark = pytest.mark.django_db
 

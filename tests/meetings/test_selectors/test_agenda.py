@@ -20,8 +20,7 @@ from mace.meetings.selectors.agenda import (
 )
 from mace.meetings.services.agenda import item_add, item_remove
 from mace.meetings.services.invitations import invitation_add, invitations_send
-from tests.factories import AgencyFactory, ChildFactory
-from tests.meetings.factories import fortnightly_series, meeting_on
+from tests.factories import AgencyFactory, ChildFactory, fortnightly_series, meeting_on
 
 pytestmark = pytest.mark.django_db
 
