@@ -1,9 +1,41 @@
-"""Invitation emails for tests: the link base the services are given, and the token an
-invitee reads in the email."""
+"""Agencies and users for tests, and the invitation emails an invitee reads."""
 
 from __future__ import annotations
 
 import re
+
+import factory
+
+from mace.accounts.models import Agency, Role, User
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Test Agency {n}")
+    kind = Agency.Kind.POLICE
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@test.example")
+    full_name = factory.Faker("name", locale="en_GB")
+    role = Role.COORDINATOR
+    agency = factory.SubFactory(AgencyFactory)
+
+    @factory.post_generation
+    def password(obj, create, extracted, **kwargs):
+        obj.set_password(extracted or TEST_PASSWORD)
+        if create:
+            obj.save(update_fields=["password"])
+
 
 LINK_BASE = "http://testserver/invitation/"
 

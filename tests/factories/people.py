@@ -1,4 +1,5 @@
-"""factory_boy factories for tests: synthetic people only."""
+"""factory_boy factories for the children, their schools, wards and access grants:
+synthetic people only."""
 
 from __future__ import annotations
 
@@ -7,36 +8,8 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from mace.accounts.models import Agency, Role, User
 from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias, School, Ward
-
-TEST_PASSWORD = "correct-horse-battery-staple"
-
-
-class AgencyFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Agency
-        django_get_or_create = ("name",)
-
-    name = factory.Sequence(lambda n: f"Test Agency {n}")
-    kind = Agency.Kind.POLICE
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"user{n}@test.example")
-    full_name = factory.Faker("name", locale="en_GB")
-    role = Role.COORDINATOR
-    agency = factory.SubFactory(AgencyFactory)
-
-    @factory.post_generation
-    def password(obj, create, extracted, **kwargs):
-        obj.set_password(extracted or TEST_PASSWORD)
-        if create:
-            obj.save(update_fields=["password"])
+from tests.factories.accounts import UserFactory
 
 
 class WardFactory(factory.django.DjangoModelFactory):

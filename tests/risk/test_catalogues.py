@@ -9,20 +9,7 @@ from django.core.management import CommandError, call_command
 from mace.risk.catalogues import BUNDLED, CatalogueError, parse_catalogue
 from mace.risk.models import Catalogue
 from mace.risk.services.catalogue import catalogue_load
-
-MINIMAL = """\
-version: "{version}"
-title: Test tool
-domains:
-  - code: missing
-    title: Missing
-    indicators:
-      - code: missing.episodes
-        text: Goes missing
-rules:
-  - level: {level}
-    any_indicator_at_least: low
-"""
+from tests.factories import MINIMAL_CATALOGUE
 
 
 def test_the_bundled_catalogue_is_valid_and_has_the_twelve_domains():
@@ -35,19 +22,21 @@ def test_the_bundled_catalogue_is_valid_and_has_the_twelve_domains():
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        (MINIMAL.format(version="1", level="severe"), 10, "'severe' is not a level"),
+        (MINIMAL_CATALOGUE.format(version="1", level="severe"), 10, "'severe' is not a level"),
         (
-            MINIMAL.format(version="1", level="high").replace("low\n", "lots\n"),
+            MINIMAL_CATALOGUE.format(version="1", level="high").replace("low\n", "lots\n"),
             11,
             "'lots' is not a grade",
         ),
         (
-            MINIMAL.format(version="1", level="high").replace("    text: Goes", "    txt: Goes"),
+            MINIMAL_CATALOGUE.format(version="1", level="high").replace(
+                "    text: Goes", "    txt: Goes"
+            ),
             8,
             "unknown key 'txt'",
         ),
         (
-            MINIMAL.format(version="1", level="high") + "  - level: high\n"
+            MINIMAL_CATALOGUE.format(version="1", level="high") + "  - level: high\n"
             "    indicator_at_least: {indicator: missing.nope, grade: high}\n",
             13,
             "no indicator 'missing.nope'",
@@ -63,7 +52,7 @@ def test_problems_are_reported_with_their_line(text, line, message):
 
 
 def test_duplicate_indicator_codes_are_refused():
-    text = MINIMAL.format(version="1", level="high").replace(
+    text = MINIMAL_CATALOGUE.format(version="1", level="high").replace(
         "        text: Goes missing\n",
         "        text: Goes missing\n      - code: missing.episodes\n        text: Again\n",
     )
@@ -79,9 +68,9 @@ def test_the_bundled_catalogue_is_loaded_and_active_after_migrate():
 
 @pytest.mark.django_db
 def test_a_loaded_version_cannot_be_replaced_or_changed():
-    first = catalogue_load(actor=None, text=MINIMAL.format(version="t1", level="high"))
+    first = catalogue_load(actor=None, text=MINIMAL_CATALOGUE.format(version="t1", level="high"))
     with pytest.raises(ValidationError, match="already loaded with different content"):
-        catalogue_load(actor=None, text=MINIMAL.format(version="t1", level="medium"))
+        catalogue_load(actor=None, text=MINIMAL_CATALOGUE.format(version="t1", level="medium"))
     first.title = "Changed"
     with pytest.raises(ValueError, match="cannot be changed"):
         first.save()
@@ -90,7 +79,9 @@ def test_a_loaded_version_cannot_be_replaced_or_changed():
 @pytest.mark.django_db
 def test_loading_a_new_version_makes_it_active_and_keeps_the_old_one():
     old = Catalogue.objects.get(is_active=True)
-    new = catalogue_load(actor=None, text=MINIMAL.format(version="t2", level="high"), activate=True)
+    new = catalogue_load(
+        actor=None, text=MINIMAL_CATALOGUE.format(version="t2", level="high"), activate=True
+    )
     old.refresh_from_db()
     assert new.is_active and not old.is_active
     assert Catalogue.objects.filter(pk=old.pk).exists()
@@ -99,11 +90,11 @@ def test_loading_a_new_version_makes_it_active_and_keeps_the_old_one():
 @pytest.mark.django_db
 def test_risktool_load_command_reports_line_numbers(tmp_path):
     bad = tmp_path / "tool.yaml"
-    bad.write_text(MINIMAL.format(version="t3", level="severe"))
+    bad.write_text(MINIMAL_CATALOGUE.format(version="t3", level="severe"))
     with pytest.raises(CommandError) as info:
         call_command("risktool", "load", str(bad))
     assert f"{bad}:10: 'severe' is not a level" in str(info.value)
     good = tmp_path / "good.yaml"
-    good.write_text(MINIMAL.format(version="t4", level="high"))
+    good.write_text(MINIMAL_CATALOGUE.format(version="t4", level="high"))
     call_command("risktool", "load", str(good))
     assert Catalogue.objects.get(is_active=True).version == "t4"

@@ -16,22 +16,9 @@ from mace.audit.models import Event
 from mace.risk.catalogues import BUNDLED, parse_catalogue
 from mace.risk.models import Catalogue
 from mace.risk.services import catalogue as services
+from tests.factories import MINIMAL_CATALOGUE
 
 pytestmark = pytest.mark.django_db
-
-MINIMAL = """\
-version: "{version}"
-title: Test tool
-domains:
-  - code: missing
-    title: Missing
-    indicators:
-      - code: missing.episodes
-        text: Goes missing
-rules:
-  - level: {level}
-    any_indicator_at_least: low
-"""
 
 
 def _upload(client, text: str, activate: bool = True, name: str = "tool.yaml"):
@@ -42,7 +29,7 @@ def _upload(client, text: str, activate: bool = True, name: str = "tool.yaml"):
 
 
 def test_loading_an_identical_version_again_is_a_no_op_that_says_so(admin):
-    text = MINIMAL.format(version="t1", level="high")
+    text = MINIMAL_CATALOGUE.format(version="t1", level="high")
     first = services.catalogue_version_load(actor=admin, text=text)
     assert first.created
     again = services.catalogue_version_load(actor=admin, text=text, activate=True)
@@ -62,16 +49,18 @@ def test_the_bundled_catalogue_loads_again_as_a_no_op(admin):
 
 
 def test_a_different_text_under_a_stored_version_is_still_an_error(admin):
-    services.catalogue_version_load(actor=admin, text=MINIMAL.format(version="t2", level="high"))
+    services.catalogue_version_load(
+        actor=admin, text=MINIMAL_CATALOGUE.format(version="t2", level="high")
+    )
     with pytest.raises(ValidationError, match="already loaded with different content"):
         services.catalogue_version_load(
-            actor=admin, text=MINIMAL.format(version="t2", level="medium")
+            actor=admin, text=MINIMAL_CATALOGUE.format(version="t2", level="medium")
         )
 
 
 def test_the_risktool_command_says_an_identical_version_changed_nothing(tmp_path):
     path = tmp_path / "tool.yaml"
-    path.write_text(MINIMAL.format(version="t3", level="high"))
+    path.write_text(MINIMAL_CATALOGUE.format(version="t3", level="high"))
     out = io.StringIO()
     call_command("risktool", "load", str(path), stdout=out)
     assert "Loaded Test tool version t3 (active)" in out.getvalue()
@@ -82,7 +71,7 @@ def test_the_risktool_command_says_an_identical_version_changed_nothing(tmp_path
 
 def test_loading_is_audited_with_its_digest(admin):
     outcome = services.catalogue_version_load(
-        actor=admin, text=MINIMAL.format(version="t4", level="high"), activate=True
+        actor=admin, text=MINIMAL_CATALOGUE.format(version="t4", level="high"), activate=True
     )
     event = Event.objects.get(verb=Event.Verb.CATALOGUE_LOADED, actor=admin)
     assert event.object_id == str(outcome.catalogue.pk)
@@ -94,7 +83,7 @@ def test_loading_is_audited_with_its_digest(admin):
 def test_activating_a_version_switches_the_active_one_and_is_audited(admin):
     old = Catalogue.objects.get(is_active=True)
     new = services.catalogue_version_load(
-        actor=admin, text=MINIMAL.format(version="t5", level="high")
+        actor=admin, text=MINIMAL_CATALOGUE.format(version="t5", level="high")
     ).catalogue
     services.catalogue_activate(actor=admin, catalogue=new)
     old.refresh_from_db()
@@ -110,7 +99,9 @@ def test_activating_a_version_switches_the_active_one_and_is_audited(admin):
 def test_only_an_administrator_loads_or_activates(role, make_user):
     actor = make_user(role)
     with pytest.raises(PermissionDenied):
-        services.catalogue_version_load(actor=actor, text=MINIMAL.format(version="x", level="high"))
+        services.catalogue_version_load(
+            actor=actor, text=MINIMAL_CATALOGUE.format(version="x", level="high")
+        )
     with pytest.raises(PermissionDenied):
         services.catalogue_activate(actor=actor, catalogue=Catalogue.objects.get(is_active=True))
 
@@ -121,7 +112,9 @@ def test_only_an_administrator_loads_or_activates(role, make_user):
 def test_the_list_shows_each_version_its_digest_who_loaded_it_and_which_is_active(
     admin, admin_client
 ):
-    services.catalogue_version_load(actor=admin, text=MINIMAL.format(version="t6", level="high"))
+    services.catalogue_version_load(
+        actor=admin, text=MINIMAL_CATALOGUE.format(version="t6", level="high")
+    )
     content = admin_client.get(reverse("administration:catalogue_list")).content.decode()
     stored = Catalogue.objects.get(version="t6")
     assert stored.sha256 in content
@@ -131,7 +124,7 @@ def test_the_list_shows_each_version_its_digest_who_loaded_it_and_which_is_activ
 
 
 def test_an_upload_with_problems_lists_each_with_its_line(admin_client):
-    response = _upload(admin_client, MINIMAL.format(version="t7", level="severe"))
+    response = _upload(admin_client, MINIMAL_CATALOGUE.format(version="t7", level="severe"))
     content = response.content.decode()
     assert "There is a problem" in content
     assert "Line 10: &#x27;severe&#x27; is not a level" in content
@@ -150,7 +143,7 @@ def test_an_upload_that_is_not_yaml_or_not_text_is_refused(admin_client):
 
 
 def test_uploading_loads_and_uploading_again_says_nothing_changed(admin_client):
-    text = MINIMAL.format(version="t8", level="high")
+    text = MINIMAL_CATALOGUE.format(version="t8", level="high")
     content = _upload(admin_client, text).content.decode()
     assert "Loaded Test tool version t8 (active)" in content
     assert Catalogue.objects.get(is_active=True).version == "t8"
@@ -162,7 +155,7 @@ def test_uploading_loads_and_uploading_again_says_nothing_changed(admin_client):
 
 def test_the_activate_page_makes_a_version_active(admin, admin_client):
     stored = services.catalogue_version_load(
-        actor=admin, text=MINIMAL.format(version="t9", level="high")
+        actor=admin, text=MINIMAL_CATALOGUE.format(version="t9", level="high")
     ).catalogue
     content = admin_client.post(
         reverse("administration:catalogue_activate", args=[stored.pk]), follow=True
