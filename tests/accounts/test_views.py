@@ -1,16 +1,17 @@
-"""Sign-in, second factor, lockout, idle timeout and sign-out."""
+"""Sign-in, second factor, lockout, idle timeout and sign-out: the pages of
+mace.accounts.views, and what signing in does for an account an administrator has switched
+off or reset."""
 
 from __future__ import annotations
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.hashers import identify_hasher
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mace.accounts.models import Role
-from mace.accounts.services import user_create
+from mace.accounts import administration as services
+from mace.accounts.models import Role, UserSession
 from mace.audit.models import Event
 from tests.factories import TEST_PASSWORD
 
@@ -34,10 +35,6 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
     response = client.get(reverse("people:child_list"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
-
-
-def test_health_check_is_public(client):
-    assert client.get("/healthz").content == b"ok"
 
 
 @pytest.mark.parametrize("role", [r for r in Role.values if r != Role.REFERRER])
@@ -140,41 +137,39 @@ def test_idle_timeout_is_thirty_minutes_and_renewed_on_each_request():
     assert django_settings.SESSION_SAVE_EVERY_REQUEST is True
 
 
-def test_passwords_are_hashed_with_argon2(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
-    user = user_create(
-        actor=None,
-        email="new.person@test.example",
-        full_name="New Person",
-        role=Role.MEMBER,
-        password="a-long-enough-passphrase",
-    )
-    assert identify_hasher(user.password).algorithm == "argon2"
-
-
-def test_weak_passwords_are_refused():
-    from django.core.exceptions import ValidationError
-
-    with pytest.raises(ValidationError):
-        user_create(
-            actor=None, email="weak@test.example", full_name="W", role=Role.MEMBER, password="1234"
-        )
-
-
-def test_only_an_administrator_creates_users(make_user):
-    from django.core.exceptions import PermissionDenied
-
-    with pytest.raises(PermissionDenied):
-        user_create(
-            actor=make_user(Role.COORDINATOR),
-            email="x@test.example",
-            full_name="X",
-            role=Role.MEMBER,
-            password=None,
-        )
-
-
 def test_admin_pages_sign_in_through_the_service(client):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_a_switched_off_user_cannot_sign_in_with_their_password(admin, make_user, client):
+    from tests.factories import TEST_PASSWORD
+
+    leaver = make_user(Role.MEMBER, email="gone@test.example")
+    services.user_switch_off(actor=admin, user=leaver)
+    response = client.post(
+        reverse("accounts:login"), {"username": leaver.email, "password": TEST_PASSWORD}
+    )
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 200
+
+
+def test_signing_out_forgets_the_tracked_session(client, make_user):
+    user = make_user(Role.REFERRER)
+    client.force_login(user)
+    assert UserSession.objects.filter(user=user).count() == 1
+    client.post(reverse("accounts:logout"))
+    assert not UserSession.objects.filter(user=user).exists()
+
+
+def test_after_a_reset_the_next_password_sign_in_enrols_again(admin, make_user, client, settings):
+    from tests.factories import TEST_PASSWORD
+
+    settings.MACE_WAIVE_2FA = False
+    user = make_user(Role.CHAIR)
+    TOTPDevice.objects.create(user=user, name="old phone", confirmed=True)
+    services.two_factor_reset(actor=admin, user=user)
+    client.post(reverse("accounts:login"), {"username": user.email, "password": TEST_PASSWORD})
+    response = client.get(reverse("accounts:two_factor"))
+    assert "Set up two-factor authentication" in response.content.decode()

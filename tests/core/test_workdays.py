@@ -1,3 +1,7 @@
+"""Working days (mace.core.workdays): weekends and bank holidays do not count."""
+
+from __future__ import annotations
+
 import datetime as dt
 
 from mace.core.workdays import add_working_days, is_working_day, working_days_between

@@ -6,20 +6,18 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import gc
-import io
 import random
 import re
 from collections import Counter, defaultdict
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from mace.accounts.models import Role, User
 from mace.demo import data
 from mace.demo.generator import generate_city
 from mace.demo.risk import MEMBER_ACTION_CHILDREN, SEED_USER_EMAIL, RiskMaker, Staff, seeded_now
-from mace.demo.users import demo_email, ensure_demo_users
+from mace.demo.users import ensure_demo_users
 from mace.people.models import Child, ChildAccess
 from mace.people.selectors import children_visible_to
 from mace.risk import engine
@@ -463,35 +461,6 @@ def test_the_remembered_proposed_level_is_always_the_engines():
                 for code in rng.sample(codes, rng.randint(0, 7))
             }
             assert maker.propose(grades) == engine.propose_level(content, grades)[0], grades
-
-
-def test_seed_command_reports_the_records():
-    out = io.StringIO()
-
-    call_command("seed", children=30, seed=1, stdout=out)
-
-    text = out.getvalue()
-    assert "Seeded 30 children" in text
-    assert f"Records: {Assessment.objects.count()} risk assessments" in text
-    assert SEED_USER_EMAIL in text  # no demo users yet
-
-
-def test_seed_command_without_records():
-    call_command("seed", children=20, seed=1, no_records=True, stdout=io.StringIO())
-
-    assert Child.objects.count() == 20
-    assert not Assessment.objects.exists()
-    assert not User.objects.exists()
-
-
-def test_demo_command_seeds_records_by_the_demo_users(settings):
-    settings.MACE_DEMO_PASSWORD = PASSWORD
-
-    call_command("demo", no_serve=True, stdout=io.StringIO())
-
-    coordinator = User.objects.get(email=demo_email(Role.COORDINATOR))
-    assert Assessment.objects.filter(assessor=coordinator).exists()
-    assert not User.objects.filter(email=SEED_USER_EMAIL).exists()
 
 
 def test_seeding_restores_the_garbage_collector_and_sqlite_cache():

@@ -13,6 +13,7 @@ from tests.factories.accounts import (
     TEST_PASSWORD,
     AgencyFactory,
     UserFactory,
+    signed_in_elsewhere,
     token_from_mail,
 )
 from tests.factories.demo import RECORD_MODELS, city_wipe, records_snapshot
@@ -32,11 +33,14 @@ from tests.factories.intake import (
     zip_bomb,
 )
 from tests.factories.meetings import (
+    FORTNIGHTLY,
     accepted_referral,
     discussed,
     fortnightly_series,
     held_meeting,
     meeting_on,
+    next_wednesday,
+    series_created,
 )
 from tests.factories.people import (
     ChildAccessFactory,
@@ -48,15 +52,10 @@ from tests.factories.people import (
 )
 from tests.factories.referrals import submitted_referral
 from tests.factories.risk import MINIMAL_CATALOGUE
-from tests.factories.wordform import (
-    CONCERN_LABELS,
-    PEOPLE,
-    TYPED,
-    fill_form,
-    filled_referral_form,
-)
+from tests.factories.wordform import CONCERN_LABELS, PEOPLE, TYPED, fill_form, filled_referral_form
 
 __all__ = [
+    "FORTNIGHTLY",
     "CONCERN_LABELS",
     "CORPUS",
     "LINK_BASE",
@@ -88,9 +87,12 @@ __all__ = [
     "held_meeting",
     "macro_enabled_docx",
     "meeting_on",
+    "next_wednesday",
     "no_boundary",
     "records_snapshot",
     "rezip",
+    "series_created",
+    "signed_in_elsewhere",
     "submitted_referral",
     "token_from_mail",
     "truncated",

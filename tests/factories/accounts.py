@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import factory
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mace.accounts.models import Agency, Role, User
 
@@ -44,3 +46,14 @@ def token_from_mail(message) -> str:
     match = re.search(r"/invitation/([A-Za-z0-9_-]+)/", message.body)
     assert match, message.body
     return match.group(1)
+
+
+def signed_in_elsewhere(user) -> Client:
+    """Another browser: the user signed in there, second factor passed."""
+    other = Client()
+    other.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    session = other.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return other

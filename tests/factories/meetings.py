@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.test import TestCase
+from django.utils import timezone
 
 from mace.meetings.models import Kind, Meeting, MeetingSeries
 
@@ -88,3 +89,30 @@ def held_meeting(day: dt.date, *, actor, children=(), **fields) -> Meeting:
         item = item_add(actor=actor, meeting=meeting, child=child)
         discussed(actor, item, **discussion)
     return meeting_close(actor=actor, meeting=meeting)
+
+
+# The rule of the city's child-focused series: every other Wednesday.
+FORTNIGHTLY = "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"
+
+
+def next_wednesday() -> dt.date:
+    today = timezone.localdate()
+    return today + dt.timedelta(days=(2 - today.weekday()) % 7 or 7)
+
+
+def series_created(actor, **fields) -> MeetingSeries:
+    """A fortnightly series set up through the service by ``actor``, from next Wednesday,
+    with 60 days of meetings scheduled."""
+    from mace.meetings.services.series import series_create
+
+    values = {
+        "name": "Child-focused MACE",
+        "kind": Kind.CHILD,
+        "rrule": FORTNIGHTLY,
+        "first_date": next_wednesday(),
+        "start_time": dt.time(10, 0),
+        "location": "Merrion House",
+        "generate_days": 60,
+    }
+    values.update(fields)
+    return series_create(actor=actor, **values)

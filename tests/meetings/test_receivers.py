@@ -9,10 +9,8 @@ import logging
 
 import pytest
 from django.core import mail
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.meetings import receivers
 from mace.meetings.models import AgendaItem
@@ -21,37 +19,15 @@ from mace.meetings.services.agenda import referral_place
 from mace.referrals.models import Referral
 from mace.referrals.placements import placement_lines
 from mace.referrals.services.triage import referral_decide, referral_link_child
-from mace.referrals.signals import referral_accepted
 from tests.factories import ChildFactory, meeting_on, submitted_referral
 
 pytestmark = pytest.mark.django_db
 
 REASON = "Meets the MACE criteria: missing twice this month"
-RECEIVER = "meetings.place_accepted_referral"
 
 
 def _in(days: int) -> dt.date:
     return timezone.localdate() + dt.timedelta(days=days)
-
-
-@pytest.fixture
-def coordinator(make_user):
-    return make_user(Role.COORDINATOR)
-
-
-@pytest.fixture
-def linked(coordinator):
-    referral = submitted_referral()
-    referral_link_child(actor=coordinator, referral_id=referral.id, child_id=ChildFactory().id)
-    return referral
-
-
-@pytest.fixture
-def without_meetings_receiver():
-    """As if the meetings app were not installed: nobody handles ``referral_accepted``."""
-    assert referral_accepted.disconnect(dispatch_uid=RECEIVER)
-    yield
-    referral_accepted.connect(receivers.place_accepted_referral, dispatch_uid=RECEIVER)
 
 
 def _accept(coordinator, referral, capture):
@@ -137,20 +113,6 @@ def test_a_failed_placing_is_made_good_by_the_daily_fill(
     assert AgendaItem.objects.get(referral=linked).meeting == meeting
 
 
-def test_placing_twice_places_once(coordinator, linked, django_capture_on_commit_callbacks):
-    meeting_on(_in(7))
-    _accept(coordinator, linked, django_capture_on_commit_callbacks)
-
-    assert referral_place(referral_id=linked.pk) is None
-    assert AgendaItem.objects.filter(referral=linked).count() == 1
-
-
-@pytest.mark.parametrize("role", [Role.MEMBER, Role.ANALYST, Role.REFERRER])
-def test_only_a_meetings_manager_may_place_by_hand(role, make_user, linked):
-    with pytest.raises(PermissionDenied):
-        referral_place(referral_id=linked.pk, actor=make_user(role))
-
-
 def test_the_page_line_says_which_meeting_or_that_none_has_room(
     coordinator, linked, django_capture_on_commit_callbacks
 ):
@@ -167,15 +129,6 @@ def test_the_page_line_says_which_meeting_or_that_none_has_room(
     assert placement_lines(user=coordinator, referral=linked) == [
         f"It is on the agenda of {roomy}."
     ]
-
-
-def test_the_meeting_is_not_named_to_someone_who_may_not_see_it(
-    make_user, coordinator, linked, django_capture_on_commit_callbacks
-):
-    meeting_on(_in(7))
-    _accept(coordinator, linked, django_capture_on_commit_callbacks)
-
-    assert meeting_for_referral(user=make_user(Role.MEMBER), referral=linked) is None
 
 
 def test_a_declined_referral_has_no_placement_line(coordinator, linked):
@@ -216,30 +169,16 @@ def test_without_meetings_the_triage_page_says_only_the_decision(
     assert "agenda of" not in page
 
 
-def test_a_fill_that_read_the_waiting_list_before_the_event_placed_it_adds_it_once(
-    coordinator, without_meetings_receiver, monkeypatch, django_capture_on_commit_callbacks
+def test_accepting_a_referral_at_triage_says_which_meeting_it_is_on(
+    signed_in, coordinator, meeting, commits_as_in_production
 ):
-    """The daily fill reads the waiting referrals, then the triage event places one of them
-    (another process, between the read and the write): the fill must not place it again.
-    A context referral has no child, so nothing but the referral itself says it is placed."""
-    from mace.meetings.models import Kind
-    from mace.meetings.services import agenda
-    from mace.meetings.services.agenda import agenda_fill, referrals_pending
 
-    referral = submitted_referral(subject="context", context_description="Takeaway, Roundhay Road")
-    meeting = meeting_on(_in(7), kind=Kind.CONTEXT)
-    _accept(coordinator, referral, django_capture_on_commit_callbacks)
-    stale = list(referrals_pending())
-    assert [r.pk for r in stale] == [referral.pk]
-    assert referral_place(referral_id=referral.pk).meeting == meeting  # the event, meanwhile
-    monkeypatch.setattr(agenda, "referrals_pending", lambda: _Stale(stale))
-
-    assert agenda_fill(meeting=meeting, actor=coordinator) == []
-    assert AgendaItem.objects.filter(referral=referral).count() == 1
-
-
-class _Stale(list):
-    """The waiting list as read before the event placed the referral."""
-
-    def filter(self, **kwargs):
-        return _Stale(r for r in self if all(getattr(r, k) == v for k, v in kwargs.items()))
+    referral = submitted_referral()
+    referral_link_child(actor=coordinator, referral_id=referral.id, child_id=ChildFactory().id)
+    response = signed_in(coordinator).post(
+        f"/triage/{referral.pk}/decide/",
+        {"decision-decision": "accept", "decision-reason": "Meets the criteria: missing twice"},
+        follow=True,
+    )
+    assert f"It is on the agenda of {meeting}." in response.content.decode()
+    assert AgendaItem.objects.get(referral=referral).meeting == meeting

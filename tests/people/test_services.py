@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
+from mace.people import services as people_services
 from mace.people.grants import action_grant_release
 from mace.people.models import ChildAccess
 from mace.people.services import (
@@ -126,3 +127,15 @@ def test_only_those_who_see_the_cohort_add_a_child(role, make_user):
         child_create(actor=make_user(role), given_name="Kai", family_name="Patel")
     assert not Child.objects.exists()
     assert not Event.objects.filter(verb=Event.Verb.CHILD_CREATED).exists()
+
+
+def test_only_the_auditor_reviews_break_glass(make_user):
+    from django.core.exceptions import PermissionDenied
+
+    user = make_user(Role.COORDINATOR)
+    child = ChildFactory(restricted=True)
+    grant = people_services.break_glass_open(
+        actor=user, child_id=child.id, reason="Needed for an urgent strategy discussion"
+    )
+    with pytest.raises(PermissionDenied):
+        people_services.break_glass_review(actor=user, grant_id=grant.id, note="fine")

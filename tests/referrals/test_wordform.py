@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.test import RequestFactory
 from docx import Document
 
-from mace.accounts.models import Role
 from mace.referrals.sections import SECTIONS
-from mace.referrals.views.wordform import word_form_download
-from mace.referrals.wordform import DOCX_CONTENT_TYPE, build_form, read_form
+from mace.referrals.wordform import build_form, read_form
 from tests.factories import CONCERN_LABELS, PEOPLE, TYPED, fill_form
 
 # What the referral should hold, from what the referrer typed (TYPED).
@@ -194,20 +189,3 @@ def test_the_form_is_recognised_by_its_questions_when_the_marker_is_lost():
     parsed = read_form(data=buffer.getvalue())
     assert parsed.version == "unmarked"
     assert parsed.fields["child_given_name"] == "Jay"
-
-
-def test_referral_form_command_writes_the_form(tmp_path):
-    out = StringIO()
-    call_command("referral-form", out=str(tmp_path / "form.docx"), stdout=out)
-    assert read_form(data=(tmp_path / "form.docx").read_bytes()).recognised
-    assert "Wrote the referral form" in out.getvalue()
-
-
-def test_a_signed_in_referrer_downloads_the_form(make_user):
-    request = RequestFactory().get("/referrals/form.docx")
-    request.user = make_user(Role.REFERRER)
-    response = word_form_download(request)
-    assert response.status_code == 200
-    assert response["Content-Type"] == DOCX_CONTENT_TYPE
-    assert response["Content-Disposition"] == 'attachment; filename="mace-referral-form.docx"'
-    assert read_form(data=response.content).recognised

@@ -1,14 +1,12 @@
-"""Loading catalogues: validated with line numbers, versioned, never changed."""
+"""Reading a catalogue (mace.risk.catalogues): the bundled one is valid and loaded after
+migrate; problems are reported with their line."""
 
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.core.management import CommandError, call_command
 
 from mace.risk.catalogues import BUNDLED, CatalogueError, parse_catalogue
 from mace.risk.models import Catalogue
-from mace.risk.services.catalogue import catalogue_load
 from tests.factories import MINIMAL_CATALOGUE
 
 
@@ -64,37 +62,3 @@ def test_duplicate_indicator_codes_are_refused():
 def test_the_bundled_catalogue_is_loaded_and_active_after_migrate():
     active = Catalogue.objects.get(is_active=True)
     assert active.version == parse_catalogue(BUNDLED.read_text())["version"]
-
-
-@pytest.mark.django_db
-def test_a_loaded_version_cannot_be_replaced_or_changed():
-    first = catalogue_load(actor=None, text=MINIMAL_CATALOGUE.format(version="t1", level="high"))
-    with pytest.raises(ValidationError, match="already loaded with different content"):
-        catalogue_load(actor=None, text=MINIMAL_CATALOGUE.format(version="t1", level="medium"))
-    first.title = "Changed"
-    with pytest.raises(ValueError, match="cannot be changed"):
-        first.save()
-
-
-@pytest.mark.django_db
-def test_loading_a_new_version_makes_it_active_and_keeps_the_old_one():
-    old = Catalogue.objects.get(is_active=True)
-    new = catalogue_load(
-        actor=None, text=MINIMAL_CATALOGUE.format(version="t2", level="high"), activate=True
-    )
-    old.refresh_from_db()
-    assert new.is_active and not old.is_active
-    assert Catalogue.objects.filter(pk=old.pk).exists()
-
-
-@pytest.mark.django_db
-def test_risktool_load_command_reports_line_numbers(tmp_path):
-    bad = tmp_path / "tool.yaml"
-    bad.write_text(MINIMAL_CATALOGUE.format(version="t3", level="severe"))
-    with pytest.raises(CommandError) as info:
-        call_command("risktool", "load", str(bad))
-    assert f"{bad}:10: 'severe' is not a level" in str(info.value)
-    good = tmp_path / "good.yaml"
-    good.write_text(MINIMAL_CATALOGUE.format(version="t4", level="high"))
-    call_command("risktool", "load", str(good))
-    assert Catalogue.objects.get(is_active=True).version == "t4"

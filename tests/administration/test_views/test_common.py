@@ -1,8 +1,12 @@
-"""Only the administrator reaches /administration/: the matrix of every role × every URL."""
+"""What every administration page shares (mace.administration.views.common): only the
+administrator reaches /administration/ (the matrix of every role × every URL), a list
+takes the same number of queries however long it is, and no page names a child."""
 
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, reverse
 
 from mace.accounts.models import Role
@@ -11,7 +15,7 @@ from mace.audit.models import Event
 from mace.meetings.models import SeriesMember
 from mace.referrals.models import AllowedDomain
 from mace.risk.models import Catalogue
-from tests.factories import AgencyFactory, UserFactory, fortnightly_series
+from tests.factories import AgencyFactory, ChildFactory, UserFactory, fortnightly_series
 
 pytestmark = pytest.mark.django_db
 
@@ -112,10 +116,53 @@ def test_a_switched_off_administrator_reaches_nothing(admin, admin_client, objec
     assert response.url.startswith(reverse("accounts:login"))
 
 
-def test_the_navigation_and_home_page_lead_to_the_administration_pages(admin_client):
-    response = admin_client.get(reverse("web:home"))
-    content = response.content.decode()
-    assert reverse("administration:index") in content
-    for name in ("user_list", "agency_list", "domain_list", "series_list", "catalogue_list"):
-        assert reverse(f"administration:{name}") in content
-    assert 'href="/admin/"' not in content
+def _queries(client, url) -> int:
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _more_of_everything(n: int) -> None:
+    from mace.meetings.models import SeriesMember
+    from tests.factories import UserFactory, fortnightly_series
+
+    for i in range(n):
+        agency = AgencyFactory()
+        UserFactory(role=Role.MEMBER, agency=agency)
+        AllowedDomain.objects.create(pattern=f"school{i}-{agency.pk.hex[:6]}.sch.uk")
+        series = fortnightly_series(name=f"Series {agency.pk.hex[:6]}")
+        SeriesMember.objects.create(
+            series=series, agency=agency, representative=UserFactory(role=Role.MEMBER)
+        )
+
+
+@pytest.mark.parametrize("name", ["agency_list", "domain_list", "series_list", "catalogue_list"])
+def test_every_list_takes_the_same_number_of_queries_however_long(
+    name, admin_client, django_assert_max_num_queries
+):
+    url = reverse(f"administration:{name}")
+    _more_of_everything(2)
+    few = _queries(admin_client, url)
+    _more_of_everything(20)
+    with django_assert_max_num_queries(few):
+        admin_client.get(url)
+
+
+def test_no_administration_page_names_a_child(admin_client, admin):
+    child = ChildFactory(given_name="Zebedee", family_name="Quartermaine")
+    pages = [
+        reverse("web:home"),
+        reverse("administration:index"),
+        reverse("administration:user_list"),
+        reverse("administration:user_detail", args=[admin.pk]),
+        reverse("administration:agency_list"),
+        reverse("administration:domain_list"),
+        reverse("administration:series_list"),
+        reverse("administration:catalogue_list"),
+    ]
+    for url in pages:
+        content = admin_client.get(url).content.decode()
+        assert "Zebedee" not in content and "Quartermaine" not in content, url
+        assert str(child.pk) not in content, url
+    assert not Event.objects.filter(child=child).exists()

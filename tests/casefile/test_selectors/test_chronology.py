@@ -1,4 +1,4 @@
-"""The casefile reads the chronology and the task list from the sources the domain apps
+"""The chronology (mace.casefile.selectors.chronology) reads the sources the domain apps
 register in their ready(); it knows their order only from the sources' positions."""
 
 from __future__ import annotations
@@ -8,19 +8,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from mace.accounts.models import Role
 from mace.casefile.selectors.chronology import child_chronology, chronology_kinds
-from mace.casefile.selectors.tasks import tasks_for_user
 from mace.web import registry
-from mace.web.registry import Entry, TaskSection, register_chronology, register_tasks
+from mace.web.registry import Entry, register_chronology
 from tests.factories import ChildFactory
-
-
-@pytest.fixture
-def sources(monkeypatch):
-    """The registries as the apps left them, restored after the test."""
-    monkeypatch.setattr(registry, "_chronology_sources", dict(registry._chronology_sources))
-    monkeypatch.setattr(registry, "_task_sources", dict(registry._task_sources))
 
 
 def test_each_domain_app_registers_its_sources_in_ready():
@@ -62,21 +53,3 @@ def test_a_registered_source_is_read_newest_first_and_filtered_by_kind(sources):
     assert titles == ["Newer", "A call", "Older"]
     assert [e.title for e in child_chronology(child=child, kinds={"note"})] == ["Newer", "Older"]
     assert list(chronology_kinds())[:2] == ["note", "call"]
-
-
-@pytest.mark.django_db
-def test_task_sections_come_in_position_order_whatever_the_source(sources, make_user):
-    register_tasks("late", lambda *, user: [TaskSection(99, "Last", "x.html", [])])
-    register_tasks("early", lambda *, user: [TaskSection(1, "First", "y.html", [user])])
-    user = make_user(Role.MEMBER)
-
-    sections = tasks_for_user(user=user)
-
-    assert [s.heading for s in sections] == [
-        "First",
-        "VRMP actions you own",
-        "Actions from MACE meetings",
-        "VRMP reviews overdue",
-        "Last",
-    ]
-    assert sections[0].rows == [user]

@@ -13,6 +13,7 @@ from mace.accounts.models import Role
 from mace.meetings.models import Kind, SeriesMember
 from mace.meetings.selectors.agenda import (
     items_visible_to,
+    meeting_for_referral,
     meeting_get_for_user,
     meetings_visible_to,
     past_meetings,
@@ -20,7 +21,13 @@ from mace.meetings.selectors.agenda import (
 )
 from mace.meetings.services.agenda import item_add, item_remove
 from mace.meetings.services.invitations import invitation_add, invitations_send
-from tests.factories import AgencyFactory, ChildFactory, fortnightly_series, meeting_on
+from mace.referrals.services.triage import referral_decide
+from tests.factories import (
+    AgencyFactory,
+    ChildFactory,
+    fortnightly_series,
+    meeting_on,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +176,26 @@ def test_lists_of_upcoming_and_past_meetings_follow_visibility(world, make_user)
     assert _ids(upcoming_meetings(user=analyst, kind=Kind.CONTEXT)) == {world.contextual.pk}
     assert _ids(upcoming_meetings(user=world.core)) == {world.meeting.pk}
     assert not past_meetings(user=world.core).exists()
+
+
+# The meeting an accepted referral is on, named only to someone who may see it.
+
+
+REASON = "Meets the MACE criteria: missing twice this month"
+
+
+def _accept(coordinator, referral, capture):
+    with capture(execute=True):
+        referral_decide(
+            actor=coordinator, referral_id=referral.id, decision="accept", reason=REASON
+        )
+    referral.refresh_from_db()
+
+
+def test_the_meeting_is_not_named_to_someone_who_may_not_see_it(
+    make_user, coordinator, linked, django_capture_on_commit_callbacks
+):
+    meeting_on(_in(7))
+    _accept(coordinator, linked, django_capture_on_commit_callbacks)
+
+    assert meeting_for_referral(user=make_user(Role.MEMBER), referral=linked) is None

@@ -25,7 +25,14 @@ from mace.meetings.services.agenda import (
     reviews_due,
 )
 from mace.referrals.models import Referral
-from tests.factories import ChildFactory, accepted_referral, held_meeting, meeting_on
+from mace.referrals.services.triage import referral_decide
+from tests.factories import (
+    ChildFactory,
+    accepted_referral,
+    held_meeting,
+    meeting_on,
+    submitted_referral,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,11 +48,6 @@ def _children(meeting: Meeting) -> list:
         item.child
         for item in meeting.items.filter(status=LISTED, child__isnull=False).order_by("position")
     ]
-
-
-@pytest.fixture
-def coordinator(make_user):
-    return make_user(Role.COORDINATOR)
 
 
 def test_an_accepted_referral_lands_on_the_next_child_focused_meeting_with_room(coordinator):
@@ -443,3 +445,60 @@ def test_an_item_that_is_not_a_child_needs_a_title(coordinator):
         item_add(actor=coordinator, meeting=silver, child=ChildFactory())
     item = item_add(actor=coordinator, meeting=meeting, subject="place", title="Leeds bus station")
     assert item.label == "Leeds bus station"
+
+
+# Placing an accepted referral by hand, and a daily fill that races the event.
+
+
+REASON = "Meets the MACE criteria: missing twice this month"
+
+
+def _accept(coordinator, referral, capture):
+    with capture(execute=True):
+        referral_decide(
+            actor=coordinator, referral_id=referral.id, decision="accept", reason=REASON
+        )
+    referral.refresh_from_db()
+
+
+def test_placing_twice_places_once(coordinator, linked, django_capture_on_commit_callbacks):
+    meeting_on(_in(7))
+    _accept(coordinator, linked, django_capture_on_commit_callbacks)
+
+    assert referral_place(referral_id=linked.pk) is None
+    assert AgendaItem.objects.filter(referral=linked).count() == 1
+
+
+@pytest.mark.parametrize("role", [Role.MEMBER, Role.ANALYST, Role.REFERRER])
+def test_only_a_meetings_manager_may_place_by_hand(role, make_user, linked):
+    with pytest.raises(PermissionDenied):
+        referral_place(referral_id=linked.pk, actor=make_user(role))
+
+
+def test_a_fill_that_read_the_waiting_list_before_the_event_placed_it_adds_it_once(
+    coordinator, without_meetings_receiver, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The daily fill reads the waiting referrals, then the triage event places one of them
+    (another process, between the read and the write): the fill must not place it again.
+    A context referral has no child, so nothing but the referral itself says it is placed."""
+    from mace.meetings.models import Kind
+    from mace.meetings.services import agenda
+    from mace.meetings.services.agenda import agenda_fill, referrals_pending
+
+    referral = submitted_referral(subject="context", context_description="Takeaway, Roundhay Road")
+    meeting = meeting_on(_in(7), kind=Kind.CONTEXT)
+    _accept(coordinator, referral, django_capture_on_commit_callbacks)
+    stale = list(referrals_pending())
+    assert [r.pk for r in stale] == [referral.pk]
+    assert referral_place(referral_id=referral.pk).meeting == meeting  # the event, meanwhile
+    monkeypatch.setattr(agenda, "referrals_pending", lambda: _Stale(stale))
+
+    assert agenda_fill(meeting=meeting, actor=coordinator) == []
+    assert AgendaItem.objects.filter(referral=referral).count() == 1
+
+
+class _Stale(list):
+    """The waiting list as read before the event placed the referral."""
+
+    def filter(self, **kwargs):
+        return _Stale(r for r in self if all(getattr(r, k) == v for k, v in kwargs.items()))

@@ -1,63 +1,31 @@
-"""Triage: the queue and its filters, decisions with reasons, linking children, alerts."""
+"""Triage (mace.referrals.services.triage): decisions with reasons, linking children,
+alerts. Accepting raises ``referral_accepted`` once the decision commits; referrals knows
+none of its listeners, and a listener that fails leaves the decision standing."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import pytest
 from django.core import mail
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.people.models import Child
 from mace.referrals.models import Referral
-from mace.referrals.selectors.referrals import triage_queue
 from mace.referrals.services.triage import (
     referral_create_child,
     referral_decide,
     referral_link_child,
     referral_unlink_child,
 )
+from mace.referrals.signals import referral_accepted
 from tests.factories import ChildFactory, submitted_referral
 
 pytestmark = pytest.mark.django_db
-
-
-def test_the_queue_filters_new_awaiting_and_overdue(make_user):
-    coordinator = make_user(Role.COORDINATOR)
-    today = dt.date(2026, 11, 26)  # Thursday
-    fresh = submitted_referral(submitted_at=timezone.make_aware(dt.datetime(2026, 11, 24, 9)))
-    old = submitted_referral(submitted_at=timezone.make_aware(dt.datetime(2026, 11, 18, 9)))
-    waiting = submitted_referral(
-        status=Referral.Status.AWAITING_INFORMATION,
-        submitted_at=timezone.make_aware(dt.datetime(2026, 11, 10, 9)),
-    )
-    submitted_referral(status=Referral.Status.DECLINED)
-    assert list(triage_queue(user=coordinator, view="open", today=today)) == [waiting, old, fresh]
-    assert set(triage_queue(user=coordinator, view="new", today=today)) == {old, fresh}
-    assert list(triage_queue(user=coordinator, view="awaiting_information", today=today)) == [
-        waiting
-    ]
-    # 5 working days before Thu 26 Nov is Thu 19 Nov: the 18th is overdue, the 24th is not.
-    assert list(triage_queue(user=coordinator, view="overdue", today=today)) == [waiting, old]
-
-
-@pytest.mark.parametrize("role", [r for r in Role.values if r != Role.COORDINATOR])
-def test_only_the_coordinator_triages(role, make_user, signed_in):
-    referral = submitted_referral()
-    client = signed_in(make_user(role))
-    assert client.get(reverse("triage:queue")).status_code == 404
-    assert client.get(reverse("triage:detail", args=[referral.id])).status_code == 404
-    with pytest.raises((PermissionDenied, Exception)):
-        referral_decide(
-            actor=make_user(role),
-            referral_id=referral.id,
-            decision="decline",
-            reason="Not for MACE at all",
-        )
 
 
 def test_a_decision_needs_a_reason_and_the_referrer_is_emailed(
@@ -170,19 +138,96 @@ def test_a_referral_older_than_7_days_raises_no_alert(
     assert not [m for m in mail.outbox if "same child" in m.subject]
 
 
-def test_referrals_and_decisions_appear_on_the_childs_chronology(make_user, signed_in):
-    coordinator = make_user(Role.COORDINATOR)
-    child = ChildFactory()
+# The referral_accepted event.
+
+
+REASON = "Meets the MACE criteria: missing twice this month"
+
+
+@pytest.fixture
+def coordinator(make_user):
+    return make_user(Role.COORDINATOR)
+
+
+@pytest.fixture
+def heard():
+    """The referral ids a probe listener hears, connected for the test only."""
+    ids = []
+
+    def probe(sender, *, referral_id, **kwargs):
+        ids.append(referral_id)
+
+    referral_accepted.connect(probe, dispatch_uid="test-probe")
+    yield ids
+    referral_accepted.disconnect(dispatch_uid="test-probe")
+
+
+def _linked(coordinator) -> Referral:
     referral = submitted_referral()
-    referral_link_child(actor=coordinator, referral_id=referral.id, child_id=child.id)
-    referral_decide(
-        actor=coordinator,
-        referral_id=referral.id,
-        decision="accept",
-        reason="Emerging risk; meets the criteria",
-    )
-    page = signed_in(coordinator).get(reverse("risk:chronology", args=[child.id]))
-    text = page.content.decode()
-    assert f"Referral {referral.reference} received" in text
-    assert "Accept for a child-focused MACE" in text
-    assert "Emerging risk; meets the criteria" in text
+    referral_link_child(actor=coordinator, referral_id=referral.id, child_id=ChildFactory().id)
+    return referral
+
+
+def test_the_event_is_sent_once_the_acceptance_commits(
+    coordinator, heard, django_capture_on_commit_callbacks
+):
+    referral = _linked(coordinator)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        referral_decide(
+            actor=coordinator, referral_id=referral.id, decision="accept", reason=REASON
+        )
+    assert heard == []  # nothing is said while the decision could still be rolled back
+
+    for callback in callbacks:
+        callback()
+    assert heard == [referral.pk]
+
+
+@pytest.mark.parametrize("decision", ["decline", "more_information"])
+def test_no_event_for_a_referral_not_accepted(
+    decision, coordinator, heard, django_capture_on_commit_callbacks
+):
+    referral = _linked(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        referral_decide(
+            actor=coordinator, referral_id=referral.id, decision=decision, reason=REASON
+        )
+    assert heard == []
+
+
+def test_no_event_when_the_decision_is_refused(
+    coordinator, heard, django_capture_on_commit_callbacks
+):
+    referral = submitted_referral()  # no child confirmed: accepting is refused
+    with pytest.raises(ValidationError), django_capture_on_commit_callbacks(execute=True):
+        referral_decide(
+            actor=coordinator, referral_id=referral.id, decision="accept", reason=REASON
+        )
+    assert heard == []
+
+
+def test_a_listener_that_fails_is_logged_and_the_decision_stands(
+    coordinator, heard, caplog, django_capture_on_commit_callbacks
+):
+    def broken(sender, **kwargs):
+        raise RuntimeError("no database for agendas today")
+
+    referral_accepted.connect(broken, dispatch_uid="test-broken")
+    referral = _linked(coordinator)
+    try:
+        with (
+            caplog.at_level(logging.ERROR, logger="mace.referrals.signals"),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            referral_decide(
+                actor=coordinator, referral_id=referral.id, decision="accept", reason=REASON
+            )
+    finally:
+        referral_accepted.disconnect(dispatch_uid="test-broken")
+
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.ACCEPTED
+    assert heard == [referral.pk]  # the other listeners still ran
+    [record] = [r for r in caplog.records if r.name == "mace.referrals.signals"]
+    assert str(referral.pk) in record.getMessage()
+    assert record.exc_info[0] is RuntimeError

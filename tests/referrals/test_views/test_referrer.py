@@ -1,19 +1,28 @@
-"""The web referral form: drafts step by step, nothing lost, submission, the referrer's view."""
+"""The referrer's pages (mace.referrals.views.referrer): signing in with a single-use link
+that expires in 30 minutes, the web referral form (drafts step by step, nothing lost,
+submission) and the referrer's view of their referrals."""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import re
+
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
-from mace.accounts.models import Role
+from mace.accounts.models import Role, User
 from mace.audit.models import Event
-from mace.referrals.models import Referral
-from mace.referrals.services.referrals import referral_start, referral_submit
+from mace.referrals.models import Referral, SignInLink
+from mace.referrals.services.referrals import referral_start
 from tests.factories import submitted_referral
 
 pytestmark = pytest.mark.django_db
+
+
+# The referral form.
 
 
 def _step(client, referral, step, data, button="continue"):
@@ -126,16 +135,6 @@ def test_autosave_keeps_what_was_typed_without_validating(make_user, signed_in):
     assert "why" not in referral.draft_data
 
 
-def test_submission_lists_what_is_missing(make_user):
-    user = make_user(Role.REFERRER)
-    referral = referral_start(actor=user)
-    with pytest.raises(ValidationError) as info:
-        referral_submit(actor=user, referral=referral)
-    messages = " ".join(info.value.messages)
-    assert "Choose at least one concern" in messages
-    assert "Enter the child's name" in messages
-
-
 def test_a_context_referral_needs_no_child(make_user, signed_in):
     user = make_user(Role.REFERRER)
     client = signed_in(user)
@@ -206,3 +205,84 @@ def test_roles_that_do_not_refer_are_refused(role, make_user, signed_in):
     client = signed_in(make_user(role))
     assert client.get(reverse("referrals:list")).status_code == 403
     assert client.post(reverse("referrals:new")).status_code == 403
+
+
+# Signing in with a link.
+
+
+@pytest.fixture
+def request_link(client, django_capture_on_commit_callbacks):
+    """Ask for a link; the email goes when the transaction commits, as in production."""
+
+    def _request(email):
+        with django_capture_on_commit_callbacks(execute=True):
+            return _request_link(client, email)
+
+    return _request
+
+
+def _request_link(client, email):
+    response = client.post(reverse("refer:sign_in"), {"email": email})
+    assert response.status_code == 302, response.content.decode()[:500]
+    return response
+
+
+def _link_from_email() -> str:
+    return re.search(r"http://testserver(/refer/sign-in/[^/\s]+/)", mail.outbox[-1].body).group(1)
+
+
+def test_a_link_signs_a_new_referrer_in_once(client, request_link):
+    request_link("Dee.Sharma@Leeds.gov.uk")
+    url = _link_from_email()
+    assert client.get(url).status_code == 200  # a mail scanner's GET uses nothing
+    response = client.post(url)
+    assert response.status_code == 302 and response.url == reverse("referrals:list")
+    user = User.objects.get(email="dee.sharma@leeds.gov.uk")
+    assert user.role == Role.REFERRER and not user.has_usable_password()
+    assert client.get(reverse("referrals:list")).status_code == 200
+    client.logout()
+    again = client.post(url)
+    assert again.status_code == 410
+    assert "already been used" in again.content.decode()
+
+
+def test_a_link_expires_after_30_minutes(client, request_link):
+    request_link("sw@leeds.gov.uk")
+    url = _link_from_email()
+    link = SignInLink.objects.get()
+    assert (link.expires_at - link.created_at) == pytest.approx(
+        dt.timedelta(minutes=30), abs=dt.timedelta(seconds=5)
+    )
+    SignInLink.objects.update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    response = client.post(url)
+    assert response.status_code == 410
+    assert "expired" in response.content.decode()
+    assert not User.objects.filter(email="sw@leeds.gov.uk").exists()
+
+
+def test_an_unknown_token_is_refused(client):
+    response = client.post("/refer/sign-in/not-a-real-token/")
+    assert response.status_code == 410
+
+
+def test_a_personal_email_is_refused_with_a_clear_message(client):
+    response = client.post(reverse("refer:sign_in"), {"email": "me@gmail.com"})
+    page = response.content.decode()
+    assert "Use your work email address" in page
+    assert 'value="me@gmail.com"' in page
+    assert mail.outbox == []
+
+
+def test_only_a_hash_of_the_token_is_stored(client, request_link):
+    request_link("hv@nhs.net")
+    url = _link_from_email()
+    token = url.rstrip("/").rsplit("/", 1)[-1]
+    assert len(token) >= 40  # 32 random bytes, URL-safe
+    link = SignInLink.objects.get(email="hv@nhs.net")
+    assert link.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    # The token itself is in no column of the row.
+    stored = [str(getattr(link, f.attname)) for f in SignInLink._meta.concrete_fields]
+    assert not any(token in value for value in stored)
+    # And the stored hash is no use as a link.
+    assert client.post(f"/refer/sign-in/{link.token_hash}/").status_code == 410
+    assert client.post(url).status_code == 302

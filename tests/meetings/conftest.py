@@ -1,0 +1,136 @@
+"""Fixtures of the meetings tests: a coordinator, a meeting next week, the meetings that
+the minutes, the actions and the papers are tested on, and an accepted referral's way
+onto an agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+
+from mace.accounts.models import Role
+from mace.meetings import receivers
+from mace.meetings.models import (
+    Invitation,
+)
+from mace.meetings.services import agenda, invitations
+from mace.meetings.services.agenda import item_add
+from mace.meetings.services.recording import (
+    action_add,
+)
+from mace.referrals.services.triage import referral_link_child
+from mace.referrals.signals import referral_accepted
+from tests.factories import (
+    AgencyFactory,
+    ChildFactory,
+    meeting_on,
+    submitted_referral,
+)
+
+RECEIVER = "meetings.place_accepted_referral"
+
+
+def _in(days: int) -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=days)
+
+
+@pytest.fixture
+def coordinator(make_user):
+    return make_user(Role.COORDINATOR)
+
+
+@pytest.fixture
+def meeting(make_user):
+    return meeting_on(timezone.localdate() + dt.timedelta(days=5), chair=make_user(Role.CHAIR))
+
+
+@pytest.fixture
+def minutes_world(make_user):
+    """A meeting yesterday with two children on its agenda, to close and take minutes of."""
+    coordinator = make_user(Role.COORDINATOR)
+    chair = make_user(Role.CHAIR)
+    meeting = meeting_on(_in(-1), chair=chair)
+    amara = ChildFactory(given_name="Amarachi", family_name="Quillfeather")
+    kayden = ChildFactory(given_name="Kaydenson", family_name="Brightwater")
+    first = item_add(actor=coordinator, meeting=meeting, child=amara)
+    second = item_add(actor=coordinator, meeting=meeting, child=kayden)
+    return SimpleNamespace(**locals())
+
+
+@pytest.fixture
+def actions_world(make_user):
+    """A meeting three weeks ago with a child on its agenda, and ``add`` to give the child
+    an action owned by a member of the Youth Justice Service."""
+    coordinator = make_user(Role.COORDINATOR)
+    youth_justice = AgencyFactory(name="Youth Justice Service")
+    owner = make_user(Role.MEMBER, agency=youth_justice)
+    meeting = meeting_on(_in(-21))
+    child = ChildFactory()
+    item = item_add(actor=coordinator, meeting=meeting, child=child)
+
+    def add(description="Weekly sessions with a YOT worker", due=7, **fields):
+        fields.setdefault("item", item)
+        fields.setdefault("owner", owner)
+        return action_add(
+            actor=coordinator,
+            meeting=fields.pop("meeting", meeting),
+            description=description,
+            owner_agency=fields.pop("owner_agency", youth_justice),
+            due_date=_in(due),
+            **fields,
+        )
+
+    return SimpleNamespace(**locals())
+
+
+@pytest.fixture
+def papers_world(make_user, django_capture_on_commit_callbacks):
+    """A meeting next week with two children, a practitioner invited to Amara's slot and a
+    police representative invited to the whole meeting; invitations sent."""
+    coordinator = make_user(Role.COORDINATOR, full_name="Carys Coordinator")
+    chair = make_user(Role.CHAIR, full_name="Charles Chair")
+    social_worker = make_user(Role.MEMBER, full_name="Sunita Social-Worker")
+    core = make_user(Role.MEMBER, full_name="Priya Police")
+    day = timezone.localdate() + dt.timedelta(days=7)
+    meeting = meeting_on(day, chair=chair, location="Merrion House, Room 4")
+    amara = ChildFactory(given_name="Amara", family_name="Okonkwo")
+    kayden = ChildFactory(given_name="Kayden", family_name="Brierley")
+    first = agenda.item_add(actor=coordinator, meeting=meeting, child=amara)
+    second = agenda.item_add(actor=coordinator, meeting=meeting, child=kayden)
+    invitations.invitation_add(
+        actor=coordinator, item=first, user=social_worker, capacity="social_worker"
+    )
+    Invitation.objects.create(meeting=meeting, user=core, capacity=Invitation.Capacity.CORE)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitations.invitations_send(
+            actor=coordinator, meeting=meeting, link_base="https://mace.test"
+        )
+    return SimpleNamespace(
+        coordinator=coordinator,
+        chair=chair,
+        social_worker=social_worker,
+        core=core,
+        meeting=meeting,
+        amara=amara,
+        kayden=kayden,
+        first=first,
+        second=second,
+        day=day,
+    )
+
+
+@pytest.fixture
+def linked(coordinator):
+    referral = submitted_referral()
+    referral_link_child(actor=coordinator, referral_id=referral.id, child_id=ChildFactory().id)
+    return referral
+
+
+@pytest.fixture
+def without_meetings_receiver():
+    """As if the meetings app were not installed: nobody handles ``referral_accepted``."""
+    assert referral_accepted.disconnect(dispatch_uid=RECEIVER)
+    yield
+    referral_accepted.connect(receivers.place_accepted_referral, dispatch_uid=RECEIVER)
