@@ -97,6 +97,8 @@ def audited(db):
     def _audited(verb: str, *, actor=..., child=..., obj=..., count: int = 1):
         rows = list(Event.objects.filter(verb=verb).order_by("id"))
         assert len(rows) == count, f"expected {count} {verb} event(s), found {len(rows)}"
+        if not rows:
+            return None
         event = rows[-1]
         if actor is not ...:
             assert event.actor_id == (actor.pk if actor is not None else None), "actor"

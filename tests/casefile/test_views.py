@@ -244,7 +244,8 @@ def test_auditor_reviews_break_glass(make_user, signed_in):
     listing = client.get(reverse("audit:break_glass_list")).content.decode()
     assert "Strategy discussion in ten minutes" in listing
     client.post(
-        reverse("audit:break_glass_review", args=[grant.id]), {"note": "Justified: spoke to TM"}
+        reverse("audit:break_glass_review", args=[grant.id]),
+        {"finding": "justified", "note": "Justified: spoke to TM"},
     )
     grant.refresh_from_db()
     assert grant.reviewed_by == auditor

@@ -47,15 +47,19 @@ def test_demo_command_prepares_the_demo_without_serving(settings):
 
     assert Child.objects.count() == 300
     # The demo users existed before seeding: the records name them, not a system user. (The
-    # meetings seeded add the agencies' members who sit on them: member.*, deputy.*.)
+    # meetings seeded add the agencies' members who sit on them: member.*, deputy.*, and
+    # the seats of Silver and Gold, silver.* and gold.*, of their group's role.)
     assert User.objects.filter(email__in=[demo_email(role) for role in Role.values]).count() == (
         len(Role.values)
     )
-    assert (
-        not User.objects.exclude(role=Role.MEMBER)
-        .exclude(email__in=[demo_email(role) for role in Role.values])
-        .exists()
+    others = User.objects.exclude(role=Role.MEMBER).exclude(
+        email__in=[demo_email(role) for role in Role.values]
     )
+    assert {(u.role, u.email.split(".")[0]) for u in others} == {
+        (Role.SILVER, "silver"),
+        (Role.GOLD, "gold"),
+    }
+    assert others.count() == 8
     text = out.getvalue()
     assert "coordinator@demo.example" in text
     assert PASSWORD in text

@@ -138,4 +138,6 @@ def test_only_the_auditor_reviews_break_glass(make_user):
         actor=user, child_id=child.id, reason="Needed for an urgent strategy discussion"
     )
     with pytest.raises(PermissionDenied):
-        people_services.break_glass_review(actor=user, grant_id=grant.id, note="fine")
+        people_services.break_glass_review(
+            actor=user, grant_id=grant.id, finding="justified", note="fine"
+        )

@@ -20,12 +20,14 @@ def test_the_registry_imports_no_app():
 def test_registering_a_name_again_replaces_it(monkeypatch):
     monkeypatch.setattr(registry, "_chronology_sources", {})
     monkeypatch.setattr(registry, "_task_sources", {})
+    monkeypatch.setattr(registry, "_task_counts", {})
 
     registry.register_chronology("a", list, kinds={"x": "X"}, position=2)
     registry.register_chronology("a", list, kinds={"y": "Y"}, position=1)
-    registry.register_tasks("t", list)
-    registry.register_tasks("t", tuple)
+    registry.register_tasks("t", list, count=len)
+    registry.register_tasks("t", tuple, count=bool)
 
     [source] = registry.chronology_sources()
     assert (source.kinds, source.position) == ({"y": "Y"}, 1)
     assert registry.task_sources() == [tuple]
+    assert registry.task_counts() == [bool]

@@ -17,11 +17,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.http import HttpRequest
-from django.utils import timezone
 
 from mace.audit.models import Event
 from mace.audit.services import event_record
-from mace.core import context
+from mace.core import clock, context
 
 # Which Event column holds each kind of key.
 _KEY_FIELDS = {"email": "actor_email", "ip": "ip_address", "user": "actor_id"}
@@ -90,7 +89,7 @@ def rate_limit_count(
     only events after the latest of those, within the window, count.
     """
     verbs = [verb] if isinstance(verb, str) else list(verb)
-    since = timezone.now() - window
+    since = clock.now() - window
     rows = Event.objects.filter(**{_KEY_FIELDS[key_kind]: key}, at__gte=since)
     reset_verbs = list(reset_by)
     if reset_verbs:

@@ -7,6 +7,7 @@ from django import forms
 
 from mace.accounts.models import Agency, Role, User
 from mace.meetings.models import Kind, MeetingSeries
+from mace.meetings.permissions import CHAIRING_ROLES
 from mace.web.forms import DateInput, TimeInput
 
 CATALOGUE_MAX_BYTES = 1024 * 1024
@@ -226,7 +227,7 @@ class _SeriesFields(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = User.objects.filter(
-            role=Role.CHAIR, is_active=True
+            role__in=CHAIRING_ROLES, is_active=True
         ).order_by("full_name")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from mace.core.fields import StampField
+
 
 class AppendOnlyError(Exception):
     """Raised on any attempt to change or delete an audit row."""
@@ -50,6 +52,7 @@ class Event(models.Model):
         RECORD_CHANGED = "record.changed", "Changed a child's record"
         # Referrals and triage.
         REFERRAL_STARTED = "referral.started", "Started a draft referral"
+        REFERRAL_DRAFT_SAVED = "referral.draft_saved", "Saved a step of a draft referral"
         REFERRAL_SUBMITTED = "referral.submitted", "Submitted a referral"
         REFERRAL_RECEIVED = (
             "referral.received",
@@ -149,6 +152,7 @@ class Event(models.Model):
         DOMAIN_REMOVED = "referrals.domain_removed", "Removed an allowed referrer email domain"
         SERIES_CREATED = "meetings.series_created", "Set up a meeting series"
         SERIES_CHANGED = "meetings.series_changed", "Changed a meeting series"
+        MEETINGS_SCHEDULED = "meetings.scheduled", "Scheduled a series' next meetings"
         SERIES_MEMBER_ADDED = "meetings.series_member_added", "Added a core member to a series"
         SERIES_MEMBER_REMOVED = (
             "meetings.series_member_removed",
@@ -161,7 +165,7 @@ class Event(models.Model):
         )
 
     id = models.BigAutoField(primary_key=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = StampField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -57,9 +57,16 @@ def event_record(
     )
 
 
-def access_record(*, actor, child, verb: str = Event.Verb.CHILD_VIEWED, reason: str = "") -> Event:
+def access_record(
+    *,
+    actor,
+    child,
+    verb: str = Event.Verb.CHILD_VIEWED,
+    reason: str = "",
+    payload: dict | None = None,
+) -> Event:
     """Log one read of a child's data."""
-    return event_record(actor=actor, verb=verb, child=child, reason=reason)
+    return event_record(actor=actor, verb=verb, child=child, reason=reason, payload=payload)
 
 
 def access_record_many(

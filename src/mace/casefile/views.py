@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import uuid
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.casefile.forms import ReviewForm
 from mace.casefile.selectors.chronology import child_chronology, chronology_kinds
 from mace.casefile.selectors.home import home_context
 from mace.casefile.selectors.tasks import tasks_for_user
+from mace.core import clock
 from mace.people import selectors as people_selectors
 from mace.people import services as people_services
 from mace.risk.selectors.summary import child_record_summary
+from mace.web.forms import attach_errors
 from mace.web.pages import record_context
 
 HOME_TEMPLATES = {
@@ -41,7 +43,7 @@ def home(request):
 
 def child_detail(request, child_id: uuid.UUID):
     child = people_selectors.child_get_for_user(user=request.user, child_id=child_id)
-    today = timezone.localdate()
+    today = clock.today()
     context = record_context(request, child, "summary")
     context.update(age=child.age_on(today), summary=child_record_summary(child=child))
     return render(request, "casefile/child_detail.html", context)
@@ -66,17 +68,17 @@ def task_list(request):
     return render(
         request,
         "casefile/task_list.html",
-        {"sections": tasks_for_user(user=request.user), "today": timezone.localdate()},
+        {"sections": tasks_for_user(user=request.user), "today": clock.today()},
     )
 
 
 # The auditor's view of a child: break-glass review and the child's change history (the
 # access log itself is the audit app's own page).
 def break_glass_list(request):
-    pending = people_selectors.break_glass_grants(user=request.user)
-    reviewed = people_selectors.break_glass_grants(user=request.user, reviewed=True)[:50]
     return render(
-        request, "audit/break_glass_list.html", {"pending": pending, "reviewed": reviewed}
+        request,
+        "audit/break_glass_list.html",
+        people_selectors.break_glass_reviews(user=request.user),
     )
 
 
@@ -86,12 +88,12 @@ def break_glass_review(request, grant_id: uuid.UUID):
     if request.method == "POST" and form.is_valid():
         try:
             people_services.break_glass_review(
-                actor=request.user, grant_id=grant_id, note=form.cleaned_data["note"]
+                actor=request.user, grant_id=grant_id, **form.cleaned_data
             )
         except ValidationError as exc:
-            for message in exc.message_dict.get("note", exc.messages):
-                form.add_error("note", message)
+            attach_errors(form, exc)
         else:
+            messages.success(request, f"Recorded the review of {grant.user.full_name}'s access.")
             return redirect("audit:break_glass_list")
     return render(request, "audit/break_glass_review.html", {"grant": grant, "form": form})
 

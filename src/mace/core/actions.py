@@ -7,8 +7,8 @@ what it means to complete an action is written here once.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from mace.core import clock
 from mace.core.models import OwnedAction
 
 # The fields owned_action_mark_done changes (for save(update_fields=...)).
@@ -31,6 +31,6 @@ def owned_action_mark_done(action: OwnedAction, *, note: str) -> list[str]:
     if action.status != OwnedAction.Status.OPEN:
         raise ValidationError({"note": "This action is already closed"})
     action.status = OwnedAction.Status.DONE
-    action.completed_at = timezone.now()
+    action.completed_at = clock.now()
     action.completion_note = note
     return list(COMPLETION_FIELDS)

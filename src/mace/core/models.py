@@ -7,13 +7,15 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from mace.core.fields import StampField
+
 
 class TimeStampedModel(models.Model):
     """UUID key (safe in URLs), and who created and last changed the row, and when."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    modified_at = models.DateTimeField(auto_now=True)
+    created_at = StampField(auto_now_add=True)
+    modified_at = StampField(auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

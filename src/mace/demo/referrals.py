@@ -11,9 +11,9 @@ import datetime as dt
 import random
 
 from django.db import transaction
-from django.utils import timezone
 
 from mace.accounts.models import Role, User
+from mace.core import clock
 from mace.people.models import Child
 from mace.referrals.models import Referral
 from mace.referrals.services.referrals import referral_receive
@@ -85,7 +85,7 @@ def demo_referrals_ensure(*, seed: int = 2026) -> int:
         .order_by("id")
         .prefetch_related("addresses")[:400]
     )
-    now = timezone.now()
+    now = clock.now()
     created = 0
     for n in range(DEMO_REFERRAL_COUNT):
         name, agency, role, email = REFERRERS[n % len(REFERRERS)]

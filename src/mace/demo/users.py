@@ -7,10 +7,10 @@ import functools
 
 from django.conf import settings
 from django.contrib.auth.hashers import get_hasher, make_password
-from django.utils import timezone
 
 from mace.accounts.models import Role, User
 from mace.accounts.services import user_create
+from mace.core import clock
 from mace.demo import data
 from mace.demo.city import agencies_ensure
 from mace.people.models import Child, ChildAccess
@@ -62,6 +62,28 @@ MEETING_SEATS: tuple[tuple[str, str, tuple[str, str] | None, tuple[str, str] | N
 )
 # Who takes a seat marked None above.
 SEAT_SIGN_INS = {"police": "member", "community_safety": "analyst"}
+# The other seats of Silver and Gold (agency kind, email slug, full name, job title); the
+# chair (silver@ and gold@demo.example) holds their own agency's seat. They sign in as
+# silver.SLUG@demo.example and gold.SLUG@demo.example. Fictional people.
+STRATEGIC_SEATS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
+    Role.SILVER: (
+        (
+            "childrens_social_work",
+            "social-work",
+            "Joanne Pickersgill",
+            "Head of Service, Safeguarding",
+        ),
+        ("health", "health", "Rehana Akhtar", "Designated Nurse, Safeguarding Children"),
+        ("education", "education", "Stuart Haigh", "Head of Learning Inclusion"),
+        ("community_safety", "community-safety", "Olivia Barraclough", "Community Safety Manager"),
+        ("youth_justice", "youth-justice", "Femi Adebayo", "Head of Youth Justice"),
+    ),
+    Role.GOLD: (
+        ("police", "police", "Richard Calvert", "Assistant Chief Constable"),
+        ("health", "health", "Margaret Oyelaran", "Chief Nurse, Integrated Care Board"),
+        ("education", "education", "Simon Ackroyd", "Director of Learning"),
+    ),
+}
 # A social worker the demo invites to one child's discussion only (need to know at work).
 PRACTITIONER = ("social-work", "Hannah Gill", "Social Worker")
 
@@ -161,6 +183,34 @@ def meeting_people_ensure(*, password: str) -> dict[str, tuple[User, User | None
     return seats
 
 
+def strategic_people_ensure(*, password: str) -> dict[str, list[tuple[str, User]]]:
+    """The seats of Silver and Gold (STRATEGIC_SEATS), each person created if missing with
+    the demo password and the role of their group: (agency kind, person) by role, the
+    chair's own seat first (so demo_users_create must have run)."""
+    agencies = agencies_ensure()
+    seats = {}
+    for role, people in STRATEGIC_SEATS.items():
+        chair = User.objects.select_related("agency").get(email=demo_email(role))
+        seats[role] = [(chair.agency.kind, chair)]
+        for kind, slug, name, job_title in people:
+            email = meeting_email(slug, seat=role)
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = user_create(
+                    actor=None,
+                    email=email,
+                    full_name=name,
+                    role=role,
+                    password=None,
+                    agency=agencies[kind],
+                    job_title=job_title,
+                    validate=False,
+                )
+                _password_set(user, password)
+            seats[role].append((kind, user))
+    return seats
+
+
 def practitioner_user() -> User:
     """The social worker of MEETING_SEATS' PRACTITIONER (meeting_people_ensure makes them)."""
     return User.objects.get(email=meeting_email(PRACTITIONER[0], "practitioner"))
@@ -195,7 +245,7 @@ def demo_access_ensure(*, member: User, coordinator: User) -> list[ChildAccess]:
     The coordinator is named on one restricted record only, so the others still need break
     glass: the demo shows both.
     """
-    now = timezone.now()
+    now = clock.now()
     active = ChildAccess.objects.active(now)
     granted = []
     children = _children_for_member()

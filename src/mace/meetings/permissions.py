@@ -4,14 +4,29 @@ from __future__ import annotations
 
 from mace.accounts.models import Role
 from mace.accounts.permissions import has_role
+from mace.meetings.models import Kind
 
 # The coordinator builds agendas and sends invitations; the chair may too.
 MANAGING_ROLES = (Role.COORDINATOR, Role.CHAIR)
+# Who may chair a series of each kind: the MACE meetings have a chair; Silver and Gold
+# are chaired by one of their own members (ARCHITECTURE §4).
+CHAIR_ROLE_OF_KIND = {
+    Kind.CHILD: Role.CHAIR,
+    Kind.CONTEXT: Role.CHAIR,
+    Kind.SILVER: Role.SILVER,
+    Kind.GOLD: Role.GOLD,
+}
+CHAIRING_ROLES = tuple(dict.fromkeys(CHAIR_ROLE_OF_KIND.values()))
 
 
 def can_manage_meetings(user) -> bool:
     """May the user set up series, build agendas, invite, record and draft minutes?"""
     return has_role(user, *MANAGING_ROLES)
+
+
+def can_chair(user, kind: str) -> bool:
+    """May the user chair a series of this kind? (A switched-on user of its chair's role.)"""
+    return bool(user.is_active) and user.role == CHAIR_ROLE_OF_KIND.get(kind)
 
 
 def can_approve_minutes(user, meeting) -> bool:

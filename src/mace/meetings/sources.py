@@ -4,7 +4,7 @@ discussions and actions on the child's chronology, and the user's meeting action
 
 from __future__ import annotations
 
-from mace.meetings.selectors.actions import actions_shown_to_owner
+from mace.meetings.selectors.actions import actions_for_owner, actions_shown_to_owner
 from mace.meetings.selectors.chronology import meeting_chronology
 from mace.web.registry import TaskSection, register_chronology, register_tasks
 
@@ -28,4 +28,9 @@ def meeting_tasks(*, user) -> list[TaskSection]:
     ]
 
 
-register_tasks("meetings", meeting_tasks)
+def meeting_task_count(*, user) -> int:
+    """How many rows meeting_tasks gives the user (nothing read about any child)."""
+    return actions_for_owner(user=user).count()
+
+
+register_tasks("meetings", meeting_tasks, count=meeting_task_count)

@@ -7,9 +7,10 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from mace.core import clock
+from mace.core.fields import StampField
 from mace.core.models import TimeStampedModel
 
 
@@ -201,7 +202,7 @@ class ChildAddress(TimeStampedModel):
 
 class ChildAccessQuerySet(models.QuerySet):
     def active(self, at=None):
-        at = at or timezone.now()
+        at = at or clock.now()
         return self.filter(
             Q(revoked_at__isnull=True),
             Q(starts_at__lte=at),
@@ -224,6 +225,13 @@ class ChildAccess(models.Model):
         ESCALATION = "escalation", "Escalated to Silver or Gold"
         BREAK_GLASS = "break_glass", "Break glass"
 
+    class ReviewFinding(models.TextChoices):
+        """What the auditor found when reviewing a break-glass access."""
+
+        JUSTIFIED = "justified", "Justified"
+        NOT_JUSTIFIED = "not_justified", "Not justified"
+        REFERRED_DPO = "referred_dpo", "Referred to the data protection officer"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="child_access"
@@ -231,18 +239,20 @@ class ChildAccess(models.Model):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="access_grants")
     basis = models.CharField(max_length=16, choices=Basis.choices)
     reason = models.TextField(blank=True)
-    starts_at = models.DateTimeField(default=timezone.now)
+    starts_at = models.DateTimeField(default=clock.now)
     expires_at = models.DateTimeField(null=True, blank=True)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = StampField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    review_finding = models.CharField(max_length=16, choices=ReviewFinding.choices, blank=True)
     review_note = models.TextField(blank=True)
+    review_follow_up = models.TextField(blank=True)  # what follows an unjustified access
     history = HistoricalRecords()
 
     objects = ChildAccessQuerySet.as_manager()

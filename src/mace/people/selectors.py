@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable
 from django.core.paginator import Page, Paginator
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.accounts.permissions import COHORT_ROLES, can_search_cohort, can_view_audit
 from mace.audit.models import Event
 from mace.audit.services import access_record, access_record_many
+from mace.core import clock
 from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias
 
 # Which grants open a child to a role that does not see the whole cohort.
@@ -65,7 +65,7 @@ def _children_in_scope(user, at: dt.datetime) -> QuerySet[Child]:
 
 def children_visible_to(user, *, at: dt.datetime | None = None) -> QuerySet[Child]:
     """Every child this user may see now: in scope, and unrestricted or unlocked for them."""
-    at = at or timezone.now()
+    at = at or clock.now()
     return _children_in_scope(user, at).filter(
         Q(restricted=False) | Q(pk__in=_granted_child_ids(user, UNRESTRICTING_BASES, at))
     )
@@ -73,7 +73,7 @@ def children_visible_to(user, *, at: dt.datetime | None = None) -> QuerySet[Chil
 
 def child_can_break_glass(*, user, child_id: uuid.UUID) -> bool:
     """May this user break glass on this child (in scope, restricted, not yet unlocked)?"""
-    now = timezone.now()
+    now = clock.now()
     in_scope = _children_in_scope(user, now).filter(pk=child_id, restricted=True).exists()
     return in_scope and not children_visible_to(user, at=now).filter(pk=child_id).exists()
 
@@ -170,7 +170,7 @@ def children_search(*, user, query: str = "") -> QuerySet[Child]:
     Locked records appear only in answer to a search (never when browsing), and the page
     shows them without any identifying detail.
     """
-    now = timezone.now()
+    now = clock.now()
     unlocked = _granted_child_ids(user, UNRESTRICTING_BASES, now)
     qs = _children_in_scope(user, now).select_related("school")
     query = (query or "").strip()
@@ -299,12 +299,37 @@ def break_glass_grants(*, user, reviewed: bool = False) -> QuerySet[ChildAccess]
     )
 
 
+def break_glass_reviews(*, user, reviewed_limit: int = 50) -> dict[str, list[ChildAccess]]:
+    """The auditor's review queue: break-glass accesses awaiting review, and the latest
+    reviewed. The auditor sees each child's identity (not narrative), so every child named
+    is logged as listed."""
+    pending = list(break_glass_grants(user=user))
+    reviewed = list(break_glass_grants(user=user, reviewed=True)[:reviewed_limit])
+    children = {grant.child_id: grant.child for grant in pending + reviewed}
+    if children:
+        access_record_many(
+            actor=user,
+            children=list(children.values()),
+            verb=Event.Verb.CHILDREN_LISTED,
+            payload={"page": "break_glass_reviews"},
+        )
+    return {"pending": pending, "reviewed": reviewed}
+
+
 def break_glass_get(*, user, grant_id: uuid.UUID) -> ChildAccess:
+    """One break-glass access for the auditor to review, the child named in it logged."""
     if not can_view_audit(user):
         raise Http404("Not found")
     try:
-        return ChildAccess.objects.select_related("user", "child").get(
+        grant = ChildAccess.objects.select_related("user", "user__agency", "child").get(
             pk=grant_id, basis=ChildAccess.Basis.BREAK_GLASS
         )
     except ChildAccess.DoesNotExist:
         raise Http404("Not found") from None
+    access_record(
+        actor=user,
+        child=grant.child,
+        verb=Event.Verb.CHILDREN_LISTED,
+        payload={"page": "break_glass_review"},
+    )
+    return grant

@@ -8,11 +8,11 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from mace.accounts.permissions import can_search_cohort, can_view_audit
 from mace.audit.models import Event
 from mace.audit.services import event_record
+from mace.core import clock
 from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias, School
 from mace.people.selectors import child_can_break_glass
 
@@ -33,7 +33,7 @@ def break_glass_open(*, actor, child_id: uuid.UUID, reason: str) -> ChildAccess:
                 )
             }
         )
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         child = Child.objects.get(pk=child_id)
         grant = ChildAccess(
@@ -53,29 +53,53 @@ def break_glass_open(*, actor, child_id: uuid.UUID, reason: str) -> ChildAccess:
     return grant
 
 
-def break_glass_review(*, actor, grant_id: uuid.UUID, note: str) -> ChildAccess:
-    """The auditor records that a break-glass access was reviewed, and what they found."""
+def break_glass_review(
+    *, actor, grant_id: uuid.UUID, finding: str, note: str, follow_up: str = ""
+) -> ChildAccess:
+    """The auditor records that a break-glass access was reviewed and what they found:
+    justified, not justified (and what follows), or referred to the data protection
+    officer."""
     if not can_view_audit(actor):
         raise PermissionDenied("Only an auditor reviews break-glass access.")
-    note = (note or "").strip()
+    note, follow_up = (note or "").strip(), (follow_up or "").strip()
+    errors = {}
+    if finding not in ChildAccess.ReviewFinding.values:
+        errors["finding"] = "Choose what the review found"
     if not note:
-        raise ValidationError({"note": "Enter what the review found"})
+        errors["note"] = "Enter what the review found"
+    if finding == ChildAccess.ReviewFinding.NOT_JUSTIFIED and not follow_up:
+        errors["follow_up"] = "Enter what follows, for example raised with their line manager"
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         grant = ChildAccess.objects.select_for_update().get(
             pk=grant_id, basis=ChildAccess.Basis.BREAK_GLASS
         )
         if grant.reviewed_at is not None:
             raise ValidationError({"note": "This access has already been reviewed"})
-        grant.reviewed_at = timezone.now()
+        grant.reviewed_at = clock.now()
         grant.reviewed_by = actor
+        grant.review_finding = finding
         grant.review_note = note
-        grant.save(update_fields=["reviewed_at", "reviewed_by", "review_note"])
+        grant.review_follow_up = (
+            follow_up if finding == ChildAccess.ReviewFinding.NOT_JUSTIFIED else ""
+        )
+        grant.save(
+            update_fields=[
+                "reviewed_at",
+                "reviewed_by",
+                "review_finding",
+                "review_note",
+                "review_follow_up",
+            ]
+        )
         event_record(
             actor=actor,
             verb=Event.Verb.BREAK_GLASS_REVIEWED,
             child=grant.child,
             obj=grant,
             reason=note,
+            payload={"finding": finding, "follow_up": grant.review_follow_up},
         )
     return grant
 
@@ -103,7 +127,7 @@ def child_access_grant(
             child=child,
             basis=basis,
             reason=reason,
-            starts_at=starts_at or timezone.now(),
+            starts_at=starts_at or clock.now(),
             expires_at=expires_at,
             granted_by=actor,
         )
@@ -141,7 +165,7 @@ def child_access_revoke(*, actor, grant_ids, reason: str) -> int:
     ``people.access_revoked`` event; ``actor`` None is the system (a rule ended it).
     Called by the services that end the basis (an item taken off an agenda, the owner's last
     open action done), which have checked the actor may do that. Returns how many ended."""
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         grants = _grants_open(grant_ids)
         for grant in grants:
@@ -223,7 +247,7 @@ def child_create(
         modified_by=actor,
     )
     if child.date_of_birth is None and age_estimate:
-        today = timezone.localdate()
+        today = clock.today()
         child.date_of_birth = today.replace(year=today.year - age_estimate)
     with transaction.atomic():
         child.full_clean()
@@ -238,7 +262,7 @@ def child_create(
                 line_1=address_line.strip()[:200] or "Address not given",
                 town="",
                 postcode=postcode.strip()[:10],
-                date_from=timezone.localdate(),
+                date_from=clock.today(),
                 created_by=actor,
                 modified_by=actor,
             )

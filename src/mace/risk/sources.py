@@ -6,7 +6,12 @@ from __future__ import annotations
 from mace.risk.selectors.assessments import assessment_chronology
 from mace.risk.selectors.missing import missing_chronology
 from mace.risk.selectors.statutory import statutory_chronology
-from mace.risk.selectors.vrmp import tasks_for_owner, vrmp_chronology
+from mace.risk.selectors.vrmp import (
+    actions_for_owner,
+    reviews_due_for_lead,
+    tasks_for_owner,
+    vrmp_chronology,
+)
 from mace.web.registry import TaskSection, register_chronology, register_tasks
 
 register_chronology(
@@ -38,4 +43,9 @@ def vrmp_tasks(*, user) -> list[TaskSection]:
     ]
 
 
-register_tasks("vrmp", vrmp_tasks)
+def vrmp_task_count(*, user) -> int:
+    """How many rows vrmp_tasks gives the user (nothing read about any child)."""
+    return actions_for_owner(user=user).count() + len(reviews_due_for_lead(user=user))
+
+
+register_tasks("vrmp", vrmp_tasks, count=vrmp_task_count)

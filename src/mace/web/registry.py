@@ -83,16 +83,24 @@ class TaskSection:
 
 
 TaskSource = Callable[..., list[TaskSection]]  # (*, user) -> sections
+TaskCount = Callable[..., int]  # (*, user) -> how many rows its sections hold
 
 
 _task_sources: dict[str, TaskSource] = {}
+_task_counts: dict[str, TaskCount] = {}
 
 
-def register_tasks(name: str, source: TaskSource) -> None:
-    """Add a source of task-list sections (called from an app's ready(); registering a name
-    again replaces it)."""
+def register_tasks(name: str, source: TaskSource, *, count: TaskCount) -> None:
+    """Add a source of task-list sections and the count of their rows (for the home page,
+    which shows how many tasks there are without naming a child); called from an app's
+    ready(); registering a name again replaces it."""
     _task_sources[name] = source
+    _task_counts[name] = count
 
 
 def task_sources() -> list[TaskSource]:
     return list(_task_sources.values())
+
+
+def task_counts() -> list[TaskCount]:
+    return list(_task_counts.values())

@@ -12,8 +12,14 @@ from mace.web.registry import TaskSection, register_tasks
 
 @pytest.mark.django_db
 def test_task_sections_come_in_position_order_whatever_the_source(sources, make_user):
-    register_tasks("late", lambda *, user: [TaskSection(99, "Last", "x.html", [])])
-    register_tasks("early", lambda *, user: [TaskSection(1, "First", "y.html", [user])])
+    register_tasks(
+        "late", lambda *, user: [TaskSection(99, "Last", "x.html", [])], count=lambda *, user: 0
+    )
+    register_tasks(
+        "early",
+        lambda *, user: [TaskSection(1, "First", "y.html", [user])],
+        count=lambda *, user: 1,
+    )
     user = make_user(Role.MEMBER)
 
     sections = tasks_for_user(user=user)

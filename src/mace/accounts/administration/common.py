@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.utils import timezone
 
 from mace.accounts.models import Agency
 from mace.accounts.permissions import can_administer
+from mace.core import clock
 
 
 def require_administrator(actor) -> None:
@@ -18,7 +18,7 @@ def require_administrator(actor) -> None:
 
 def pending(now=None) -> Q:
     """Invitations neither accepted nor revoked, and not yet expired."""
-    now = now or timezone.now()
+    now = now or clock.now()
     return Q(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now)
 
 

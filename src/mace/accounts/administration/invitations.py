@@ -13,15 +13,15 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from mace.accounts.administration.common import agency_label, require_administrator
 from mace.accounts.models import Agency, Invitation, Role, User
 from mace.audit.models import Event
 from mace.audit.services import event_record
+from mace.core import clock, mail
 
 INVITATION_LIFETIME = dt.timedelta(days=7)
 
@@ -42,7 +42,7 @@ def token_hash(token: str) -> str:
 
 def _invitation_issue(*, actor, user: User, link_base: str) -> tuple[Invitation, int]:
     """Revoke the user's older links, store a new one's hash, email it once committed."""
-    now = timezone.now()
+    now = clock.now()
     revoked = Invitation.objects.filter(
         user=user, accepted_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=now)
@@ -66,13 +66,15 @@ def _invitation_issue(*, actor, user: User, link_base: str) -> tuple[Invitation,
         },
     )
     email = user.email
-    transaction.on_commit(
-        lambda: send_mail(
-            f"You are invited to {settings.MACE_SERVICE_NAME}",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [email],
-        )
+    mail.send_after_commit(
+        [
+            EmailMessage(
+                f"You are invited to {settings.MACE_SERVICE_NAME}",
+                body,
+                settings.DEFAULT_FROM_EMAIL,
+                [email],
+            )
+        ]
     )
     return invitation, revoked
 
@@ -182,7 +184,7 @@ def invitation_check(*, token: str) -> Invitation:
     invitation = (
         Invitation.objects.select_related("user").filter(token_hash=token_hash(token or "")).first()
     )
-    problem = _invitation_problem(invitation, timezone.now())
+    problem = _invitation_problem(invitation, clock.now())
     if problem:
         raise ValidationError(problem)
     return invitation
@@ -201,7 +203,7 @@ def password_problems(password: str, user: User) -> list[str]:
 
 def invitation_accept(*, token: str, password: str) -> User:
     """Set the invited user's password and use the link up. Signs nobody in."""
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_for_update()

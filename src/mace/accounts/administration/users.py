@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mace.accounts.administration.common import agency_label, pending, require_administrator
@@ -13,6 +12,7 @@ from mace.accounts.administration.sessions import user_sessions_end
 from mace.accounts.models import Agency, Invitation, Role, User
 from mace.audit.models import Event
 from mace.audit.services import event_record
+from mace.core import clock
 
 
 def users_for_administration(
@@ -115,7 +115,7 @@ def user_switch_off(*, actor: User, user: User) -> int:
         raise ValidationError("You cannot switch yourself off. Ask another administrator to do it.")
     if not user.is_active:
         raise ValidationError("This user is already switched off.")
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         user.is_active = False
         user.save(update_fields=["is_active"])

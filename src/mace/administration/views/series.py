@@ -8,12 +8,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from mace.administration import selectors
 from mace.administration.forms import MemberForm, SeriesChangeForm, SeriesCreateForm
 from mace.administration.views.common import confirm_page, paginate
+from mace.core import clock
 from mace.meetings.services import series as services
 from mace.web.forms import attach_errors
 
@@ -61,7 +61,7 @@ def series_detail(request, series_id: uuid.UUID):
             "series": series,
             "members": selectors.series_members(user=request.user, series=series),
             "meetings": selectors.series_meeting_dates(
-                user=request.user, series=series, since=timezone.localdate()
+                user=request.user, series=series, since=clock.today()
             ),
             "form": form,
         },

@@ -8,6 +8,7 @@ from django.db.models import Q
 from mace.accounts.administration import invitations_pending_count
 from mace.accounts.models import Agency, Role, User
 from mace.accounts.permissions import can_view_audit
+from mace.casefile.selectors.tasks import task_count
 from mace.meetings.models import Minutes
 from mace.meetings.selectors.actions import actions_overdue
 from mace.meetings.selectors.agenda import upcoming_meetings
@@ -20,7 +21,7 @@ from mace.people.selectors import (
 )
 from mace.referrals.selectors.referrals import triage_counts
 from mace.risk.selectors.statutory import children_high_risk_without_statutory
-from mace.risk.selectors.vrmp import actions_for_owner, children_meeting_mace_criteria_high
+from mace.risk.selectors.vrmp import children_meeting_mace_criteria_high
 
 SUPPRESS_BELOW = 5
 
@@ -65,10 +66,7 @@ def _home_context(*, user) -> dict:
             context["triage"] = triage_counts(user=user)
         return context
     if role == Role.MEMBER:
-        return {
-            "grants": grants_shown(user=user),
-            "open_actions": actions_for_owner(user=user).count(),
-        }
+        return {"grants": grants_shown(user=user), "task_count": task_count(user=user)}
     if role in (Role.SILVER, Role.GOLD):
         return {
             "heading": "Silver: themes, trends and assurance"

@@ -7,9 +7,9 @@ import random
 from contextlib import contextmanager
 
 from django.db import connection, transaction
-from django.utils import timezone
 
 from mace.accounts.models import Agency, User
+from mace.core import clock
 from mace.demo import data
 from mace.demo.city import reference_data_ensure, school_specs
 from mace.demo.generator.children import ChildMaker
@@ -162,7 +162,7 @@ def generate_city(
     if risk is not None:
         counts["system_user"] = int(risk.staff.system_user)
     restricted = set(rng.sample(range(children), round(children * data.RESTRICTED_SHARE)))
-    now = timezone.now()
+    now = clock.now()
     models = [Child, ChildAlias, ChildAddress]
     if risk is not None:
         models += RECORD_MODELS.values()

@@ -17,10 +17,11 @@ coordinator and the chair would:
 - prepares the next two child-focused meetings: due reviews (agenda_fill), a new child, a
   child for information, one review deferred to the meeting after; core members and a
   social worker (for one child's slot) invited. The very next meeting's invitations are
-  sent, which opens its children to its members, with the emails kept off the console.
+  sent, which opens its children to its members, with the emails withheld
+  (``mace.core.mail.withheld``).
 
 The past is recorded as it happened: the services run with the clock set to the moment
-(``_clock``: the agenda a week before, each discussion in its slot, the minutes days
+(``mace.core.clock.set_to``: the agenda a week before, each discussion in its slot, the minutes days
 after), so what they stamp (created and modified times, history rows, audit events, access
 grants) and what they take as today fit the demo world. Three kinds of row are written
 directly, as their services would write them, because the services' one audit event a
@@ -53,7 +54,6 @@ from mace.demo.meetings.context_texts import (
     GOLD_FINDINGS,
     SILVER_FINDINGS,
     STRATEGIC_ACTIONS,
-    STRATEGIC_ATTENDEES,
 )
 from mace.demo.meetings.contextual import ContextualMeetings
 from mace.demo.meetings.ensure import MeetingMaker, demo_meetings_ensure
@@ -67,7 +67,6 @@ from mace.demo.meetings.series import (
     DAY,
     LEVELS,
     LINK_BASE,
-    LOCMEM_EMAIL,
     MERRION_HOUSE,
     REVIEWS_PER_MEETING,
     SERIES,
@@ -94,7 +93,6 @@ __all__ = [
     "GOLD_FINDINGS",
     "LEVELS",
     "LINK_BASE",
-    "LOCMEM_EMAIL",
     "MERRION_HOUSE",
     "MeetingBase",
     "MeetingMaker",
@@ -105,7 +103,6 @@ __all__ = [
     "SILVER_FINDINGS",
     "STATUTORY_RECOMMENDATIONS",
     "STRATEGIC_ACTIONS",
-    "STRATEGIC_ATTENDEES",
     "Seat",
     "SeriesSpec",
     "StrategicMeetings",

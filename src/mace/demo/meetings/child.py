@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mace.core import clock
 from mace.demo.meetings.child_texts import (
     DEFER_REASON,
     RECOMMENDATION_ACTION,
     STATUTORY_RECOMMENDATIONS,
 )
 from mace.demo.meetings.cohort import ChildState
-from mace.demo.meetings.maker import _clock
 from mace.demo.meetings.series import CHILD_SEATS, DAY, LEVELS, LINK_BASE, REVIEWS_PER_MEETING
 from mace.meetings.models import AgendaItem, Invitation, Meeting, Outcome
 from mace.meetings.services.agenda import agenda_fill, item_add, item_defer
@@ -52,7 +52,7 @@ class ChildMeetings:
     def _hold_child_meeting(self, index: int, meeting: Meeting) -> None:
         coordinator = self.coordinator
         start = meeting.starts_at
-        with _clock(start - dt.timedelta(days=7, hours=1)):  # the agenda, a week before
+        with clock.set_to(start - dt.timedelta(days=7, hours=1)):  # the agenda, a week before
             reviews = agenda_fill(meeting=meeting, actor=coordinator)
             wanted = self.rng.randint(5, 7)
             most = 3 if index >= 3 else 6  # the first meetings take on children known before
@@ -68,13 +68,13 @@ class ChildMeetings:
             .order_by("position")
         )
         self.counts["items"] += len(items)
-        with _clock(start):
+        with clock.set_to(start):
             present = self._attendance(meeting, CHILD_SEATS)
         for position, item in enumerate(items):
             slot = dt.timedelta(minutes=meeting.slot_minutes * (position + 1))
-            with _clock(start + slot):
+            with clock.set_to(start + slot):
                 self._discuss_child(index, meeting, item, present)
-        with _clock(start + dt.timedelta(minutes=meeting.duration_minutes - 15)):
+        with clock.set_to(start + dt.timedelta(minutes=meeting.duration_minutes - 15)):
             for kind, description in self._findings(self.rng.choice((1, 1, 2))):
                 finding_add(actor=coordinator, meeting=meeting, kind=kind, description=description)
                 self.counts["findings"] += 1

@@ -193,13 +193,6 @@ STRATEGIC_ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("childrens_social_work", "Audit ten cases stepped down from MACE in the last quarter",
      "Audit done; findings shared with the practice forum."),
 )  # fmt: skip
-STRATEGIC_ATTENDEES: dict[str, str] = {
-    "childrens_social_work": "Head of Service, Safeguarding",
-    "health": "Designated Nurse, Safeguarding Children",
-    "education": "Head of Learning Inclusion",
-    "community_safety": "Community Safety Manager",
-    "youth_justice": "Head of Youth Justice",
-}
 
 
 def _context_contribution(kind: str, title: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mace.core import clock
 from mace.demo.meetings.context_texts import CONTEXTS, _context_contribution
-from mace.demo.meetings.maker import _clock
 from mace.demo.meetings.series import CONTEXT_SEATS, LEVELS
 from mace.meetings.models import Meeting, Outcome
 from mace.meetings.services.agenda import item_add
@@ -37,13 +37,13 @@ class ContextualMeetings:
                 if run not in active:
                     active.append(run)
             start = meeting.starts_at
-            with _clock(start - dt.timedelta(days=7, hours=1)):
+            with clock.set_to(start - dt.timedelta(days=7, hours=1)):
                 items = [
                     item_add(actor=actor, meeting=meeting, subject=c[0], title=c[1])
                     for c, _, _ in active
                 ]
             self.counts["items"] += len(items)
-            with _clock(start):
+            with clock.set_to(start):
                 present = self._attendance(meeting, CONTEXT_SEATS)
             for position, (item, (context, _, end)) in enumerate(zip(items, active, strict=True)):
                 _, title, level, known, links, actions = context
@@ -60,7 +60,7 @@ class ContextualMeetings:
                 if not closing:
                     fields["next_review_date"] = meeting.date + dt.timedelta(weeks=4)
                 slot = dt.timedelta(minutes=meeting.slot_minutes * (position + 1))
-                with _clock(start + slot):
+                with clock.set_to(start + slot):
                     discussion = discussion_save(actor=actor, item=item, **fields)
                     self.counts["discussions"] += 1
                     self._contribute(
@@ -69,7 +69,7 @@ class ContextualMeetings:
                     if not closing:
                         kind, text, note = actions[index % len(actions)]
                         self._action(meeting, None, kind, text, note)
-            with _clock(start + dt.timedelta(minutes=meeting.duration_minutes - 15)):
+            with clock.set_to(start + dt.timedelta(minutes=meeting.duration_minutes - 15)):
                 for kind, description in self._findings(1):
                     finding_add(actor=actor, meeting=meeting, kind=kind, description=description)
                     self.counts["findings"] += 1

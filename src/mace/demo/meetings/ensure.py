@@ -5,19 +5,23 @@ from __future__ import annotations
 import random
 
 from django.db import transaction
-from django.test.utils import override_settings
-from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.core import clock, mail
 from mace.demo.city import agencies_ensure
 from mace.demo.meetings.child import ChildMeetings
 from mace.demo.meetings.cohort import Seat, _cohort
 from mace.demo.meetings.context_texts import GOLD_FINDINGS, SILVER_FINDINGS
 from mace.demo.meetings.contextual import ContextualMeetings
 from mace.demo.meetings.maker import MeetingBase
-from mace.demo.meetings.series import LOCMEM_EMAIL
 from mace.demo.meetings.strategic import StrategicMeetings
-from mace.demo.users import demo_email, demo_users_create, meeting_people_ensure, practitioner_user
+from mace.demo.users import (
+    demo_email,
+    demo_users_create,
+    meeting_people_ensure,
+    practitioner_user,
+    strategic_people_ensure,
+)
 from mace.meetings.models import Action, Kind, MeetingSeries
 from mace.people.models import Child
 
@@ -32,23 +36,29 @@ def demo_meetings_ensure(*, seed: int, password: str) -> dict[str, int]:
     missing: the meetings need their chair, coordinator and members. Returns counts."""
     if MeetingSeries.objects.exists() or not Child.objects.exists():
         return {}
-    today = timezone.localdate()
-    # The invitations email their invitees when the transaction commits: keep them off the
-    # console (the demo's email backend) by sending them nowhere. Without DEBUG, the queries
-    # are not logged (a tenth of the time).
-    quiet = override_settings(EMAIL_BACKEND=LOCMEM_EMAIL, DEBUG=False)
-    with quiet, transaction.atomic():
+    today = clock.today()
+    # The invitations would email their invitees when the transaction commits: they went
+    # out long ago in the demo world, so they are withheld (not printed to the console).
+    with mail.withheld(), transaction.atomic():
         users = {user.role: user for user in demo_users_create(password=password)}
         agencies = agencies_ensure()
         seats = {
             kind: Seat(agency=agencies[kind], representative=rep, deputy=dep)
             for kind, (rep, dep) in meeting_people_ensure(password=password).items()
         }
+        strategic = {
+            kind: [
+                Seat(agency=agencies[agency_kind], representative=person, deputy=None)
+                for agency_kind, person in people
+            ]
+            for kind, people in strategic_people_ensure(password=password).items()
+        }
         maker = MeetingMaker(
             rng=random.Random(f"{seed}/meetings"),
             today=today,
             users=users,
             seats=seats,
+            strategic=strategic,
             practitioner=practitioner_user(),
             cohort=_cohort(),
         )

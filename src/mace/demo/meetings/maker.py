@@ -9,14 +9,9 @@ import datetime as dt
 import random
 from collections import Counter
 from collections.abc import Sequence
-from contextlib import contextmanager
-from unittest import mock
-
-from django.utils import timezone
 
 from mace.accounts.models import Agency, Role, User
-from mace.audit.models import Event
-from mace.audit.services import event_record
+from mace.core import clock
 from mace.demo.meetings.child_texts import FINDINGS
 from mace.demo.meetings.cohort import ChildState, Seat, _texts
 from mace.demo.meetings.series import AHEAD_DAYS, DAY, LEVELS, SERIES, _first_date
@@ -26,14 +21,11 @@ from mace.meetings.models import (
     Contribution,
     Discussion,
     Meeting,
-    MeetingSeries,
-    Minutes,
-    SeriesMember,
     local_datetime,
 )
 from mace.meetings.services.minutes import minutes_approve, minutes_draft
 from mace.meetings.services.recording import action_add, meeting_close
-from mace.meetings.services.schedule import series_generate
+from mace.meetings.services.series import series_create, series_member_add
 from mace.people.grants import action_grant_release
 from mace.people.models import Child
 
@@ -48,15 +40,17 @@ class MeetingBase:
         today: dt.date,
         users: dict[str, User],
         seats: dict[str, Seat],
+        strategic: dict[str, list[Seat]],
         practitioner: User,
         cohort: Sequence[tuple[Child, str]],
     ):
         self.rng = rng
         self.today = today
-        self.now = timezone.now()
+        self.now = clock.now()
         self.coordinator = users[Role.COORDINATOR]
         self.users = users
         self.seats = seats
+        self.strategic = strategic  # the seats of Silver and Gold, by kind (chair's first)
         self.practitioner = practitioner
         self.counts: Counter = Counter()
         self.pool = [
@@ -83,8 +77,10 @@ class MeetingBase:
         until = self.today + dt.timedelta(days=AHEAD_DAYS)
         for spec in SERIES:
             first_date = _first_date(spec, self.today)
-            with _clock(local_datetime(first_date - dt.timedelta(days=21), dt.time(9, 30))):
-                series = MeetingSeries(
+            set_up = local_datetime(first_date - dt.timedelta(days=21), dt.time(9, 30))
+            with clock.set_to(set_up):
+                series = series_create(
+                    actor=self.coordinator,
                     name=spec.name,
                     kind=spec.kind,
                     rrule=spec.rrule,
@@ -96,20 +92,18 @@ class MeetingBase:
                     chair=self.users[spec.chair_role],
                     slot_minutes=spec.slot_minutes,
                     capacity=spec.capacity,
-                    created_by=self.coordinator,
-                    modified_by=self.coordinator,
+                    generate_days=(until - set_up.date()).days,
                 )
-                series.full_clean()
-                series.save()
-                for kind in spec.seats:
-                    seat = self.seats[kind]
-                    SeriesMember.objects.create(
+                seats = [self.seats[kind] for kind in spec.seats] or self.strategic[spec.kind]
+                for seat in seats:
+                    series_member_add(
+                        actor=self.coordinator,
                         series=series,
                         agency=seat.agency,
                         representative=seat.representative,
                         deputy=seat.deputy,
                     )
-                meetings = series_generate(series=series, until=until, actor=self.coordinator)
+            meetings = list(series.meetings.order_by("date"))
             made[spec.kind] = meetings
             self.counts["series"] += 1
             self.counts["meetings"] += len(meetings)
@@ -235,7 +229,7 @@ class MeetingBase:
                 last_done[key] = max(last_done.get(key, action.completed_at), action.completed_at)
         children = Child.objects.in_bulk({child_id for _, child_id in last_done})
         for (owner_id, child_id), when in sorted(last_done.items(), key=lambda kv: kv[1]):
-            with _clock(when):
+            with clock.set_to(when):
                 action_grant_release(owner_id=owner_id, child=children[child_id])
         self.completed = []
 
@@ -243,44 +237,24 @@ class MeetingBase:
         """Close the meeting at its end, draft the minutes a day or three later, and have the
         chair approve them a few days after that."""
         rng, start = self.rng, meeting.starts_at
-        with _clock(start + dt.timedelta(minutes=meeting.duration_minutes - 5)):
+        with clock.set_to(start + dt.timedelta(minutes=meeting.duration_minutes - 5)):
             meeting_close(actor=self.coordinator, meeting=meeting)
         drafted = local_datetime(meeting.date + dt.timedelta(days=rng.randint(1, 3)), dt.time(11))
         approved = drafted + dt.timedelta(days=rng.randint(2, 6), hours=rng.randint(0, 5))
         self.counts["held"] += 1
         if drafted > self.now:
             return  # held in the last day or two: the minutes are still to be drafted
-        with _clock(drafted):
+        with clock.set_to(drafted):
             minutes = minutes_draft(actor=self.coordinator, meeting=meeting)
         if approved > self.now:
             return  # drafted, waiting for the chair
-        chair = meeting.chair
-        with _clock(approved):
-            if chair is not None and chair.role == Role.CHAIR:
-                minutes_approve(actor=chair, minutes=minutes)
-            else:
-                # Only a chair may approve minutes (can_approve_minutes); Silver and Gold are
-                # chaired by their own members, so the demo records their approval itself.
-                minutes.status = Minutes.Status.APPROVED
-                minutes.approved_at = timezone.now()
-                minutes.approved_by = minutes.modified_by = chair
-                minutes.save()
-                event_record(actor=chair, verb=Event.Verb.MINUTES_APPROVED, obj=minutes)
+        with clock.set_to(approved):
+            minutes_approve(actor=meeting.chair, minutes=minutes)
         self.counts["minutes_approved"] += 1
 
 
-@contextmanager
-def _clock(moment: dt.datetime):
-    """Run the services as at ``moment`` in the demo world's past: whatever they stamp
-    (created and modified, history rows, audit events, grants) and whatever they take as
-    today is then. Only django.utils.timezone.now is moved; the services read it."""
-    moment = moment.astimezone(dt.UTC)
-    with mock.patch.object(timezone, "now", lambda: moment):
-        yield
-
-
 def _rows_write(model, rows: list, user: User) -> None:
-    """Insert rows and a history row each, stamped now (see _clock)."""
+    """Insert rows and a history row each, stamped by the clock (as the demo has set it)."""
     if rows:
         model.objects.bulk_create(rows)
-        model.history.bulk_history_create(rows, default_user=user)
+        model.history.bulk_history_create(rows, default_user=user, default_date=clock.now())

@@ -16,9 +16,8 @@ AHEAD_DAYS = 92
 # Reviews booked into one child-focused meeting, at most: with a new child or two, a
 # meeting discusses five to seven, and the next meetings keep places for new referrals.
 REVIEWS_PER_MEETING = 5
-# The base of the links in invitation emails (which go nowhere: see demo_meetings_ensure).
+# The base of the links in invitation emails (withheld: see demo_meetings_ensure).
 LINK_BASE = "http://127.0.0.1:8000"
-LOCMEM_EMAIL = "django.core.mail.backends.locmem.EmailBackend"
 MERRION_HOUSE = "Merrion House, 110 Merrion Centre, Leeds LS2 8BB"
 CIVIC_HALL = "Civic Hall, Calverley Street, Leeds LS1 1UR"
 

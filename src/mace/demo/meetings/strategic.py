@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mace.demo.meetings.context_texts import STRATEGIC_ACTIONS, STRATEGIC_ATTENDEES
-from mace.demo.meetings.maker import _clock, _rows_write
+from mace.core import clock
+from mace.demo.meetings.context_texts import STRATEGIC_ACTIONS
+from mace.demo.meetings.maker import _rows_write
 from mace.meetings.models import Attendance, Meeting
 from mace.meetings.services.recording import finding_add
 
@@ -20,19 +21,20 @@ class StrategicMeetings:
         actor = self.coordinator
         past = [m for m in meetings if m.date < self.today]
         for index, meeting in enumerate(past):
-            start, chair = meeting.starts_at, meeting.chair
-            with _clock(start):
-                self._attend(meeting, chair.agency, Attendance.Status.PRESENT, chair.full_name)
-                for kind, title in STRATEGIC_ATTENDEES.items():
-                    agency = self.seats[kind].agency
-                    if agency.pk == chair.agency_id:
-                        continue  # the chair speaks for their agency
+            start = meeting.starts_at
+            with clock.set_to(start):
+                chair_seat, *seats = self.strategic[meeting.kind]
+                person = chair_seat.representative
+                self._attend(
+                    meeting, chair_seat.agency, Attendance.Status.PRESENT, person.full_name
+                )
+                for seat in seats:
                     came = self.rng.random() < 0.85
                     status = Attendance.Status.PRESENT if came else Attendance.Status.APOLOGIES
-                    self._attend(meeting, agency, status, title)
+                    self._attend(meeting, seat.agency, status, seat.representative.full_name)
                 _rows_write(Attendance, self.attendance, actor)
                 self.attendance = []
-            with _clock(start + dt.timedelta(minutes=meeting.duration_minutes - 15)):
+            with clock.set_to(start + dt.timedelta(minutes=meeting.duration_minutes - 15)):
                 for offset in range(2):
                     kind, description = findings[(2 * index + offset) % len(findings)]
                     finding_add(actor=actor, meeting=meeting, kind=kind, description=description)

@@ -17,6 +17,7 @@ from mace.meetings.models import (
     Meeting,
     MeetingSeries,
 )
+from mace.meetings.permissions import CHAIRING_ROLES
 from mace.meetings.selectors.agenda import items_open_to, items_shown
 from mace.meetings.services.schedule import rrule_validate
 from mace.web.forms import TimeInput, date_field
@@ -64,7 +65,9 @@ class SeriesForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = User.objects.filter(role=Role.CHAIR, is_active=True)
+        self.fields["chair"].queryset = User.objects.filter(
+            role__in=CHAIRING_ROLES, is_active=True
+        ).order_by("full_name")
         self.fields["kind"].choices = MeetingSeries._meta.get_field("kind").choices
         _required(
             self,

@@ -7,9 +7,9 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from mace.audit.models import Event
+from mace.core import clock
 from mace.meetings.models import Action
 from mace.meetings.permissions import can_manage_meetings
 from mace.people.selectors import children_visible_to, rows_shown
@@ -56,7 +56,7 @@ def actions_overdue_shown(*, user, limit: int = 500) -> list[Action]:
 
 def actions_overdue(*, on: dt.date | None = None) -> QuerySet[Action]:
     """Every open action past its due date (listed for the next meeting)."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     return (
         Action.objects.filter(status=Action.Status.OPEN, due_date__lt=on)
         .select_related("child", "meeting", "owner_agency", "owner")

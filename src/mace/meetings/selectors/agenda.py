@@ -8,11 +8,14 @@ import uuid
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from mace.accounts.permissions import COHORT_ROLES
-from mace.meetings.models import AgendaItem, Invitation, Meeting
+from mace.core import clock
+from mace.meetings.models import AgendaItem, Invitation, Kind, Meeting, SeriesMember
 from mace.people.selectors import children_visible_to, rows_shown
+
+# Standing groups: their seats see every meeting of their series (see _sits_on).
+STANDING_KINDS = (Kind.SILVER, Kind.GOLD)
 
 
 def _sees_all(user) -> bool:
@@ -32,19 +35,36 @@ def _invitations(user) -> QuerySet[Invitation]:
     return invitations_standing().filter(user=user)
 
 
+def _sits_on(user) -> Q:
+    """The meetings the user sits on by standing, not by invitation: those they chair, and
+    every meeting of a Silver or Gold series on which they hold a seat (representative or
+    deputy). Silver and Gold are standing groups, and their papers stay open to them."""
+    seat = SeriesMember.objects.filter(series=OuterRef("series_id")).filter(
+        Q(representative=user) | Q(deputy=user)
+    )
+    return Q(chair=user) | Q(Exists(seat), kind__in=STANDING_KINDS)
+
+
+def sits_on(user, meeting: Meeting) -> bool:
+    """Does the user chair this meeting, or hold a seat on its Silver or Gold series?"""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return Meeting.objects.filter(_sits_on(user), pk=meeting.pk).exists()
+
+
 def meetings_visible_to(user) -> QuerySet[Meeting]:
-    """The coordinator, chairs and analysts see every meeting; anyone else sees a meeting
-    they were invited to, until their access to its papers ends."""
+    """The coordinator, chairs and analysts see every meeting; a meeting's chair and the
+    seats of a Silver or Gold series see its meetings; anyone else sees a meeting they were
+    invited to, until their access to its papers ends."""
     if not (user.is_authenticated and user.is_active):
         return Meeting.objects.none()
     if _sees_all(user):
         return Meeting.objects.all()
     invited = _invitations(user).filter(meeting=OuterRef("pk"))
-    candidates = Meeting.objects.filter(Exists(invited))
     # access_until is computed in Python (it depends on the wall-clock start), so the
     # 28-day window is applied with a generous date filter here and exactly below.
-    horizon = timezone.localdate() - dt.timedelta(days=29)
-    return candidates.filter(date__gte=horizon)
+    horizon = clock.today() - dt.timedelta(days=29)
+    return Meeting.objects.filter(Q(Exists(invited), date__gte=horizon) | _sits_on(user))
 
 
 def meeting_get_for_user(*, user, meeting_id: uuid.UUID) -> Meeting:
@@ -53,7 +73,7 @@ def meeting_get_for_user(*, user, meeting_id: uuid.UUID) -> Meeting:
     )
     if meeting is None:
         raise Http404("No meeting found")
-    if not _sees_all(user) and timezone.now() >= meeting.access_until:
+    if not _sees_all(user) and clock.now() >= meeting.access_until and not sits_on(user, meeting):
         raise Http404("No meeting found")
     return meeting
 
@@ -73,7 +93,7 @@ def items_visible_to(user, meeting: Meeting, *, statuses=(AgendaItem.Status.LIST
         return items
     visible_children = children_visible_to(user).values("pk")
     invitations = _invitations(user).filter(meeting=meeting)
-    whole = invitations.filter(item__isnull=True).exists()
+    whole = sits_on(user, meeting) or invitations.filter(item__isnull=True).exists()
     if whole:
         return items.filter(Q(child__isnull=True) | Q(child__in=visible_children))
     slots = invitations.filter(item__isnull=False).values("item_id")
@@ -96,18 +116,21 @@ def agenda_slots(meeting: Meeting) -> dict[uuid.UUID, tuple[dt.datetime, int]]:
 
 
 def upcoming_meetings(*, user, kind: str | None = None) -> QuerySet[Meeting]:
-    qs = meetings_visible_to(user).filter(date__gte=timezone.localdate())
+    """Meetings still to be held: from today on, neither cancelled nor already held (a
+    meeting closed this morning is under "Held")."""
+    qs = meetings_visible_to(user).filter(date__gte=clock.today(), status=Meeting.Status.SCHEDULED)
     if kind:
         qs = qs.filter(kind=kind)
-    return qs.exclude(status=Meeting.Status.CANCELLED).select_related("series")
+    return qs.select_related("series")
 
 
 def past_meetings(*, user) -> QuerySet[Meeting]:
+    """Meetings held or whose date has passed, latest first."""
     return (
         meetings_visible_to(user)
-        .filter(date__lt=timezone.localdate())
+        .filter(Q(date__lt=clock.today()) | Q(status=Meeting.Status.HELD))
         .select_related("series", "minutes")
-        .order_by("-date")
+        .order_by("-date", "-start_time")
     )
 
 

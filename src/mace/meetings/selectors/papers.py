@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
 
 from mace.accounts.permissions import COHORT_ROLES, has_role
 from mace.audit.models import Event
 from mace.audit.services import event_record
-from mace.meetings.models import Action, AgendaItem, Meeting, Minutes
+from mace.core import clock
+from mace.meetings.models import Action, AgendaItem, Discussion, Meeting, Minutes
 from mace.meetings.selectors.agenda import (
     agenda_slots,
     invitations_standing,
     items_visible_to,
+    sits_on,
 )
 from mace.people.selectors import rows_shown
 from mace.risk.models import VrmpAction
@@ -61,6 +62,16 @@ class OpenAction:
     overdue: bool
 
 
+@dataclass(frozen=True)
+class LastOutcome:
+    """What the last MACE meeting that discussed the child decided."""
+
+    date: dt.date
+    meeting: str
+    outcome: str  # the outcome's label, "" if none was recorded
+    risk_level: str  # the level agreed, "" if none
+
+
 @dataclass
 class PaperItem:
     """One agenda item as this reader gets it."""
@@ -71,6 +82,7 @@ class PaperItem:
     locked: bool = False  # a restricted record the reader may not open
     summary: dict | None = None
     actions: list[OpenAction] = field(default_factory=list)
+    last_outcome: LastOutcome | None = None
 
     @property
     def child(self):
@@ -134,9 +146,9 @@ class MinutesPack:
 
 
 def sees_whole_meeting(user, meeting: Meeting) -> bool:
-    """Cohort roles, and anyone with a standing invitation to the whole meeting (not to
-    one child's slot)."""
-    if has_role(user, *COHORT_ROLES):
+    """Cohort roles, the meeting's chair and its Silver or Gold seats, and anyone with a
+    standing invitation to the whole meeting (not to one child's slot)."""
+    if has_role(user, *COHORT_ROLES) or sits_on(user, meeting):
         return True
     return invitations_standing().filter(meeting=meeting, user=user, item__isnull=True).exists()
 
@@ -232,6 +244,53 @@ def _open_actions(child_ids: list, today: dt.date) -> dict:
     return by_child
 
 
+def last_outcome(*, child_id, before: dt.date) -> LastOutcome | None:
+    """The last discussion of the child at a MACE meeting held before ``before`` (one
+    query)."""
+    discussion = (
+        Discussion.objects.filter(
+            item__child_id=child_id,
+            item__status=AgendaItem.Status.LISTED,
+            item__meeting__date__lt=before,
+            item__meeting__status=Meeting.Status.HELD,
+        )
+        .select_related("item__meeting")
+        .order_by("-item__meeting__date", "-modified_at")
+        .first()
+    )
+    if discussion is None:
+        return None
+    meeting = discussion.item.meeting
+    return LastOutcome(
+        date=meeting.date,
+        meeting=meeting.title,
+        outcome=discussion.get_outcome_display() if discussion.outcome else "",
+        risk_level=discussion.get_risk_level_display() if discussion.risk_level else "",
+    )
+
+
+def _pictures_fill(pack: list[PaperItem], meeting: Meeting, today: dt.date) -> None:
+    """Give each child's item its picture: the record's summary, the open actions and the
+    last MACE outcome (a fixed number of queries per child, two for the actions)."""
+    actions = _open_actions([p.item.child_id for p in pack], today)
+    for p in pack:
+        p.summary = child_record_summary(child=p.child)
+        p.actions = actions.get(p.item.child_id, [])
+        p.last_outcome = last_outcome(child_id=p.item.child_id, before=meeting.date)
+
+
+def item_picture(*, meeting: Meeting, item: AgendaItem) -> PaperItem:
+    """The child's picture for the live meeting screen, as the papers give it: risk level
+    and trend, VRMP and its last review, missing episodes, statutory processes, the last
+    MACE outcome and the open actions. The caller has authorised and logged the reading of
+    the child (the run page opens the child through ``child_get_for_user``)."""
+    numbers = _item_numbers(meeting)
+    picture = PaperItem(number=numbers.get(item.pk, 0), item=item, starts_at=None)
+    if item.child_id:
+        _pictures_fill([picture], meeting, clock.today())
+    return picture
+
+
 def papers_for_user(*, user, meeting: Meeting, fmt: str = "html") -> Papers:
     """The agenda pack for this reader: the items they may see, a one-page summary of each
     child among them, and the distribution list.
@@ -241,7 +300,7 @@ def papers_for_user(*, user, meeting: Meeting, fmt: str = "html") -> Papers:
     never by how much is recorded about each child, so the count does not grow with the
     data's size.
     """
-    today = timezone.localdate()
+    today = clock.today()
     numbers = _item_numbers(meeting)
     slots = agenda_slots(meeting)
     items, unlocked = _readable(user, meeting, document="papers", fmt=fmt)
@@ -256,11 +315,7 @@ def papers_for_user(*, user, meeting: Meeting, fmt: str = "html") -> Papers:
                 locked=bool(item.child_id) and item.child_id not in unlocked,
             )
         )
-    actions = _open_actions([p.item.child_id for p in pack if p.child is not None], today)
-    for p in pack:
-        if p.child is not None:
-            p.summary = child_record_summary(child=p.child)
-            p.actions = actions.get(p.item.child_id, [])
+    _pictures_fill([p for p in pack if p.child is not None], meeting, today)
     return Papers(meeting=meeting, items=pack, distribution=distribution_list(meeting, numbers))
 
 

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
-from django.utils import timezone
 
 from mace.audit.models import Event
+from mace.core import clock
 from mace.meetings.models import AgendaItem, Discussion, Invitation, Kind, Meeting, Outcome
 from mace.meetings.selectors.agenda import agenda_slots
 from mace.meetings.services.common import require_manager, stamp
@@ -24,7 +24,7 @@ _TAKES_ROOM = Q(items__status=LISTED, items__child__isnull=False, items__for_inf
 
 
 def _upcoming(kind: str, on_or_after: dt.date):
-    first = max(on_or_after, timezone.localdate())
+    first = max(on_or_after, clock.today())
     return Meeting.objects.filter(
         kind=kind, status=Meeting.Status.SCHEDULED, date__gte=first
     ).order_by("date", "start_time")
@@ -70,7 +70,7 @@ def _listed_upcoming(child_id) -> bool:
         child_id=child_id,
         status=LISTED,
         meeting__status=Meeting.Status.SCHEDULED,
-        meeting__date__gte=timezone.localdate(),
+        meeting__date__gte=clock.today(),
     ).exists()
 
 
@@ -91,7 +91,7 @@ def referral_place(*, referral_id, actor=None) -> AgendaItem | None:
             return None
         if AgendaItem.objects.filter(referral=referral).exists():
             return None
-        on_or_after = referral.accepted_for or timezone.localdate()
+        on_or_after = referral.accepted_for or clock.today()
         if referral.subject == Referral.Subject.CONTEXT:
             meeting = _upcoming(Kind.CONTEXT, on_or_after).first()
             if meeting is None:

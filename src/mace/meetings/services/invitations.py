@@ -15,12 +15,12 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as CalendarEvent
 
 from mace.audit.models import Event
 from mace.audit.services import event_record
+from mace.core import clock, mail
 from mace.meetings.models import AgendaItem, Invitation, InvitationGrant, Meeting
 from mace.meetings.services.common import require_manager, stamp
 from mace.people.models import ChildAccess
@@ -107,7 +107,7 @@ def item_grants_open(*, actor, item: AgendaItem) -> None:
 
 def item_grants_revoke(*, actor, item: AgendaItem, reason: str = "") -> None:
     """An item deferred or removed: every access its invitations opened ends now."""
-    now = timezone.now()
+    now = clock.now()
     grant_ids = InvitationGrant.objects.filter(item=item).values("grant_id")
     child_access_revoke(
         actor=actor,
@@ -153,7 +153,7 @@ def invitation_ics(invitation: Invitation, *, link: str, sequence: int = 0) -> b
     calendar.add("method", "REQUEST")
     event = CalendarEvent()
     event.add("uid", f"{invitation.pk}@mace")
-    event.add("dtstamp", timezone.now().astimezone(dt.UTC))
+    event.add("dtstamp", clock.now().astimezone(dt.UTC))
     event.add("dtstart", start.astimezone(dt.UTC))
     event.add("dtend", end.astimezone(dt.UTC))
     event.add("sequence", sequence)
@@ -220,7 +220,7 @@ def invitations_send(*, actor, meeting: Meeting, link_base: str) -> int:
                 "text/calendar; method=REQUEST",
             )
             messages.append(message)
-            invitation.sent_at = timezone.now()
+            invitation.sent_at = clock.now()
             invitation.modified_by = actor
             invitation.save(update_fields=["sent_at", "modified_by", "modified_at"])
             event_record(
@@ -231,8 +231,8 @@ def invitations_send(*, actor, meeting: Meeting, link_base: str) -> int:
                 payload={"invitee": invitation.user.email, "capacity": invitation.capacity},
             )
             sent += 1
-        meeting.invitations_sent_at = timezone.now()
+        meeting.invitations_sent_at = clock.now()
         meeting.modified_by = actor
         meeting.save(update_fields=["invitations_sent_at", "modified_by", "modified_at"])
-        transaction.on_commit(lambda: [m.send() for m in messages])
+        mail.send_after_commit(messages)
     return sent

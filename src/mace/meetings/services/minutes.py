@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from mace.audit.models import Event
 from mace.audit.services import event_record
+from mace.core import clock
 from mace.meetings.models import Addendum, AgendaItem, Meeting, Minutes, MinutesEntry
 from mace.meetings.permissions import can_approve_minutes, can_manage_meetings
 from mace.meetings.services.common import require_manager, stamp
@@ -100,7 +100,7 @@ def minutes_approve(*, actor, minutes: Minutes) -> Minutes:
         if minutes.is_locked:
             raise MinutesLocked()
         minutes.status = Minutes.Status.APPROVED
-        minutes.approved_at = timezone.now()
+        minutes.approved_at = clock.now()
         minutes.approved_by = actor
         minutes.modified_by = actor
         minutes.save(

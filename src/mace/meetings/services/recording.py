@@ -268,7 +268,9 @@ def meeting_close(*, actor, meeting: Meeting) -> Meeting:
         missing = discussion_check(getattr(item, "discussion", None))
         if missing:
             name = item.child.full_name if item.child_id in open_ids else "A restricted record"
-            problems.append(f"{name}: {'; '.join(missing.values()).lower()}")
+            # Lower the first letter of each message only: "MACE" stays capitalised.
+            said = "; ".join(text[:1].lower() + text[1:] for text in missing.values())
+            problems.append(f"{name}: {said}")
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():

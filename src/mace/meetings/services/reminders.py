@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from mace.core import clock
 from mace.meetings.models import Kind, Meeting, ScheduledRun
 from mace.meetings.selectors.actions import actions_overdue
 
@@ -29,7 +30,7 @@ logger = logging.getLogger(__name__)
 def overdue_reminders_send(*, today: dt.date | None = None) -> int:
     """Email each owner of overdue actions one message listing them. Returns how many
     emails. The message names no child (email leaves the service): it links to the list."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     by_owner = defaultdict(list)
     for action in actions_overdue(on=today).filter(owner__isnull=False, owner__is_active=True):
         by_owner[action.owner].append(action)
@@ -55,7 +56,7 @@ def agendas_fill(*, today: dt.date | None = None) -> int:
     waiting context referrals on the coming contextual meetings."""
     from mace.meetings.services.agenda import agenda_fill
 
-    today = today or timezone.localdate()
+    today = today or clock.today()
     added = 0
     for kind in (Kind.CHILD, Kind.CONTEXT):
         upcoming = Meeting.objects.filter(
@@ -71,7 +72,7 @@ def series_extend(*, today: dt.date | None = None) -> int:
     from mace.meetings.models import MeetingSeries
     from mace.meetings.services.schedule import series_generate
 
-    today = today or timezone.localdate()
+    today = today or clock.today()
     until = today + dt.timedelta(days=365)
     return sum(
         len(series_generate(series=series, until=until))
@@ -124,7 +125,7 @@ def last_due(task: Task, now: dt.datetime) -> dt.datetime | None:
 
 def run_due(*, now: dt.datetime | None = None, only: str | None = None) -> list[tuple[str, str]]:
     """Run each task whose latest due moment has no run yet. Returns (task, result)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     results = []
     for task in TASKS:
         if only and task.name != only:

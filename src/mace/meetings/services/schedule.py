@@ -80,13 +80,34 @@ def occurrences(
 
 
 def series_generate(*, series: MeetingSeries, until: dt.date, actor=None) -> list[Meeting]:
-    """Create the series' meetings up to ``until`` that do not exist yet (idempotent).
+    """Create the series' meetings up to ``until`` that do not exist yet (idempotent), and
+    record that they were scheduled. ``actor`` None is the system (the scheduled task that
+    keeps every series a year ahead); a person must be able to manage meetings.
 
     A meeting moved one-off keeps its rule date in ``scheduled_date``, so it is not
     created again at the old date.
     """
     if actor is not None:
         require_manager(actor)
+    with transaction.atomic():
+        created = meetings_schedule(series=series, until=until, actor=actor)
+        if created:
+            event_record(
+                actor=actor,
+                verb=Event.Verb.MEETINGS_SCHEDULED,
+                obj=series,
+                payload={
+                    "meetings": len(created),
+                    "first": created[0].date.isoformat(),
+                    "last": created[-1].date.isoformat(),
+                },
+            )
+    return created
+
+
+def meetings_schedule(*, series: MeetingSeries, until: dt.date, actor) -> list[Meeting]:
+    """The meetings ``series_generate`` creates, stamped with ``actor``, for a service that
+    has checked the actor's permission and records its own audit row (``series_create``)."""
     existing = set(Meeting.objects.filter(series=series).values_list("scheduled_date", flat=True))
     created = []
     with transaction.atomic():

@@ -7,14 +7,14 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from mace.accounts.models import Agency, Role, User
 from mace.accounts.permissions import can_administer
 from mace.audit.models import Event
 from mace.audit.services import event_record
-from mace.meetings.models import Meeting, MeetingSeries, SeriesMember
-from mace.meetings.permissions import can_manage_meetings
+from mace.core import clock
+from mace.meetings.models import Kind, MeetingSeries, SeriesMember
+from mace.meetings.permissions import CHAIR_ROLE_OF_KIND, can_chair, can_manage_meetings
 from mace.meetings.services import schedule
 
 GENERATE_AHEAD_DAYS = 365
@@ -57,9 +57,15 @@ def _shown(value):
     return value
 
 
-def _check_chair(chair) -> None:
-    if chair is not None and (chair.role != Role.CHAIR or not chair.is_active):
+def _check_chair(chair, kind: str) -> None:
+    if chair is None or can_chair(chair, kind):
+        return
+    if not chair.is_active:
         raise ValidationError({"chair": "Choose a chair who is switched on"})
+    role = Role(CHAIR_ROLE_OF_KIND[kind]).label if kind in CHAIR_ROLE_OF_KIND else "chair"
+    raise ValidationError(
+        {"chair": f"Choose a {role.lower()} to chair a {Kind(kind).label} series"}
+    )
 
 
 def series_create(
@@ -81,7 +87,7 @@ def series_create(
 ) -> MeetingSeries:
     """Set up a series and schedule its meetings ``generate_days`` ahead."""
     _require(actor)
-    _check_chair(chair)
+    _check_chair(chair, kind)
     if first_date is not None:
         schedule.rrule_validate(rrule, first_date)
     with transaction.atomic():
@@ -103,12 +109,9 @@ def series_create(
         )
         series.full_clean()
         series.save()
-        until = timezone.localdate() + dt.timedelta(days=generate_days)
+        until = clock.today() + dt.timedelta(days=generate_days)
         # The permission is checked above (an administrator is not a meetings manager).
-        created = schedule.series_generate(series=series, until=until, actor=None)
-        Meeting.objects.filter(pk__in=[m.pk for m in created]).update(
-            created_by=actor, modified_by=actor
-        )
+        created = schedule.meetings_schedule(series=series, until=until, actor=actor)
         event_record(
             actor=actor,
             verb=Event.Verb.SERIES_CREATED,
@@ -138,7 +141,7 @@ def series_update(*, actor, series: MeetingSeries, **values) -> MeetingSeries:
     if "online_link" in values:
         values["online_link"] = values["online_link"] or ""
     if "chair" in values:
-        _check_chair(values["chair"])
+        _check_chair(values["chair"], series.kind)
     if "rrule" in values and values["rrule"] != series.rrule:
         schedule.rrule_validate(values["rrule"], series.first_date)
     changes = {

@@ -8,9 +8,9 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mace.core import clock
 from mace.meetings.forms import MemberForm, MoveForm, ReasonForm, SeriesForm
 from mace.meetings.models import MeetingSeries
 from mace.meetings.permissions import can_manage_meetings
@@ -129,7 +129,7 @@ def series_detail(request, series_id: uuid.UUID):
         else:
             messages.success(request, f"{form.cleaned_data['agency']} has a seat on the series.")
             return redirect("meetings:series_detail", series.pk)
-    today = timezone.localdate()
+    today = clock.today()
     preview = schedule.occurrences(series, today, today + dt.timedelta(days=183))
     return render(
         request,
@@ -148,7 +148,7 @@ def series_detail(request, series_id: uuid.UUID):
 def series_generate(request, series_id: uuid.UUID):
     _require_manager(request)
     series = get_object_or_404(MeetingSeries, pk=series_id)
-    until = timezone.localdate() + dt.timedelta(days=GENERATE_AHEAD_DAYS)
+    until = clock.today() + dt.timedelta(days=GENERATE_AHEAD_DAYS)
     created = schedule.series_generate(series=series, until=until, actor=request.user)
     messages.success(request, f"{len(created)} more meetings scheduled.")
     return redirect("meetings:series_detail", series.pk)

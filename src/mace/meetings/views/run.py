@@ -17,6 +17,7 @@ from mace.accounts.models import Agency
 from mace.meetings.forms import ActionForm, AttendanceForm, DiscussionForm, FindingForm
 from mace.meetings.models import AgendaItem, Attendance, Discussion
 from mace.meetings.selectors.agenda import agenda_slots, items_shown
+from mace.meetings.selectors.papers import item_picture
 from mace.meetings.services import recording
 from mace.meetings.views.common import item_of, meeting_to_manage
 from mace.people.selectors import child_get_for_user
@@ -172,6 +173,7 @@ def run_item(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
             "autosave_url": reverse("meetings:autosave", args=[meeting.pk, item.pk]),
             "locked": locked,
             "actions": item.actions.select_related("owner_agency", "owner"),
+            "picture": item_picture(meeting=meeting, item=item) if item.child_id else None,
             "action_form": ActionForm(
                 prefix="action", meeting=meeting, user=request.user, initial={"item": item}
             ),

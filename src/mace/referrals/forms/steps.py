@@ -10,6 +10,7 @@ from functools import cache
 
 from django import forms
 
+from mace.core import clock
 from mace.core.levels import Level
 from mace.referrals.models import Referral, SuspectedPerpetrator, YesNoUnknown
 from mace.referrals.sections import PERPETRATOR_FIELDS, Section
@@ -153,10 +154,9 @@ class _StepForm(forms.ModelForm):
             )
 
     def clean_child_date_of_birth(self):
-        from django.utils import timezone
 
         dob = self.cleaned_data.get("child_date_of_birth")
-        if dob and dob > timezone.localdate():
+        if dob and dob > clock.today():
             raise forms.ValidationError("The date of birth must be in the past")
         return dob
 

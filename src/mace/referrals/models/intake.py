@@ -4,6 +4,8 @@ import uuid
 
 from django.db import models
 
+from mace.core.fields import StampField
+
 
 class InboundMessage(models.Model):
     """A message from the secure mailbox, kept as it arrived, and what intake made of it."""
@@ -15,7 +17,7 @@ class InboundMessage(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     message_id = models.CharField(max_length=500, blank=True, db_index=True)
     sha256 = models.CharField(max_length=64, unique=True)
-    received_at = models.DateTimeField(auto_now_add=True)
+    received_at = StampField(auto_now_add=True)
     sender = models.CharField(max_length=320, blank=True)
     subject = models.CharField(max_length=500, blank=True)
     raw = models.BinaryField()

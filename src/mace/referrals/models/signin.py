@@ -4,6 +4,8 @@ import uuid
 
 from django.db import models
 
+from mace.core.fields import StampField
+
 
 class AllowedDomain(models.Model):
     """An email domain whose professionals may refer without an account.
@@ -30,7 +32,7 @@ class SignInLink(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     email = models.EmailField(db_index=True)
     token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = StampField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
 

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from mace.audit.models import Event
+from mace.core import clock
 from mace.core.workdays import add_working_days
 from mace.people.selectors import rows_shown
 from mace.referrals.models import Referral
@@ -43,7 +44,7 @@ def triage_target_days() -> int:
 
 def overdue_cutoff(today: dt.date | None = None) -> dt.datetime:
     """Referrals submitted before this moment are past the triage target today."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     last_in_time = add_working_days(today, -triage_target_days())
     return timezone.make_aware(dt.datetime.combine(last_in_time, dt.time.min))
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from mace.core import clock
 from mace.referrals.models import Referral
 
 
@@ -28,7 +29,6 @@ def referral_acknowledge(*, referral: Referral) -> None:
 
 def referral_decision_notify(*, decision_id) -> None:
     """Email the referrer the decision and its reason, and record that it was sent."""
-    from django.utils import timezone
 
     from mace.referrals.models import ReferralDecision
 
@@ -46,7 +46,7 @@ def referral_decision_notify(*, decision_id) -> None:
         settings.DEFAULT_FROM_EMAIL,
         [referral.referrer_email],
     )
-    ReferralDecision.objects.filter(pk=decision.pk).update(referrer_notified_at=timezone.now())
+    ReferralDecision.objects.filter(pk=decision.pk).update(referrer_notified_at=clock.now())
 
 
 def repeat_referral_alert(*, referral_id, other_ids) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.audit.services import event_record
+from mace.core import clock
 from mace.referrals.models import Referral, SuspectedPerpetrator
 from mace.referrals.sections import MAX_PERPETRATORS, PERPETRATOR_FIELDS, section
 
@@ -69,6 +69,12 @@ def referral_save_step(
         locked.save(
             update_fields=[*fields, "draft_data", "last_step", "modified_by", "modified_at"]
         )
+        event_record(
+            actor=actor,
+            verb=Event.Verb.REFERRAL_DRAFT_SAVED,
+            obj=locked,
+            payload={"step": step, "answers_checked": cleaned is not None},
+        )
     return locked
 
 
@@ -94,6 +100,12 @@ def referral_save_perpetrators(*, actor, referral: Referral, rows: list[dict]) -
         locked.last_step = "perpetrators"
         locked.modified_by = actor
         locked.save(update_fields=["draft_data", "last_step", "modified_by", "modified_at"])
+        event_record(
+            actor=actor,
+            verb=Event.Verb.REFERRAL_DRAFT_SAVED,
+            obj=locked,
+            payload={"step": "perpetrators", "people": len(rows)},
+        )
     return locked
 
 
@@ -138,7 +150,7 @@ def referral_submit(*, actor, referral: Referral) -> Referral:
     with transaction.atomic():
         locked = Referral.objects.select_for_update().get(pk=referral.pk)
         locked.status = Referral.Status.NEW
-        locked.submitted_at = timezone.now()
+        locked.submitted_at = clock.now()
         locked.modified_by = actor
         locked.full_clean()
         locked.save(update_fields=["status", "submitted_at", "modified_by", "modified_at"])
@@ -162,7 +174,7 @@ def referral_receive(
         referral = Referral(
             channel=channel,
             status=Referral.Status.NEW,
-            submitted_at=timezone.now(),
+            submitted_at=clock.now(),
             form_missing=form_missing,
             narrative=narrative,
             source_message=source_message,

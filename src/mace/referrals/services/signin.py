@@ -15,10 +15,9 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from mace.accounts.models import Role, User
 from mace.accounts.ratelimit import (
@@ -30,7 +29,7 @@ from mace.accounts.ratelimit import (
 )
 from mace.audit.models import Event
 from mace.audit.services import event_record
-from mace.core import context
+from mace.core import clock, context, mail
 from mace.referrals.models import AllowedDomain, SignInLink
 
 LINK_LIFETIME = dt.timedelta(minutes=30)
@@ -123,9 +122,7 @@ def _request_limits_check(*, email: str) -> None:
 
 def _send(*, subject: str, template: str, context_: dict, email: str) -> None:
     body = render_to_string(template, {"service_name": settings.MACE_SERVICE_NAME, **context_})
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]),
-    )
+    mail.send_after_commit([EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email])])
 
 
 def signin_link_request(*, email: str, link_base: str, password_url: str = "") -> SignInLink | None:
@@ -166,7 +163,7 @@ def signin_link_request(*, email: str, link_base: str, password_url: str = "") -
             return None
         token = secrets.token_urlsafe(32)
         link = SignInLink.objects.create(
-            email=email, token_hash=_hash(token), expires_at=timezone.now() + LINK_LIFETIME
+            email=email, token_hash=_hash(token), expires_at=clock.now() + LINK_LIFETIME
         )
         event_record(
             actor=None,
@@ -199,7 +196,7 @@ def signin_link_consume(*, token: str) -> User:
     use whatever the outcome, and refused if its address is now a staff account, switched
     off, or locked out by django-axes.
     """
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         link = SignInLink.objects.select_for_update().filter(token_hash=_hash(token)).first()
         if link is None:

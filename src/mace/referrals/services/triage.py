@@ -8,10 +8,10 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from mace.audit.models import Event
 from mace.audit.services import event_record
+from mace.core import clock
 from mace.people.models import Child
 from mace.people.services import child_create
 from mace.referrals.models import Referral, ReferralDecision, ReferralLink
@@ -81,7 +81,7 @@ def referral_unlink_child(*, actor, referral_id: uuid.UUID, reason: str) -> Refe
         link = referral.links.filter(undone_at__isnull=True).order_by("-created_at").first()
         if link is None or referral.child_id is None:
             raise ValidationError("This referral is not linked to a child")
-        link.undone_at = timezone.now()
+        link.undone_at = clock.now()
         link.undone_by = actor
         link.undo_reason = reason
         link.save(update_fields=["undone_at", "undone_by", "undo_reason", "modified_at"])
@@ -155,7 +155,7 @@ def referral_decide(
         referral.signpost_to = signpost_to.strip()
         referral.accepted_for = meeting_date
         if decision != ReferralDecision.Decision.MORE_INFORMATION:
-            referral.decided_at = timezone.now()
+            referral.decided_at = clock.now()
         referral.modified_by = actor
         referral.save(
             update_fields=[

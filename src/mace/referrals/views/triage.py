@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mace.core import clock
 from mace.core.workdays import working_days_between
 from mace.referrals.forms.other import DecisionForm, UnlinkForm
 from mace.referrals.models import Referral
@@ -28,7 +29,7 @@ def queue(request):
     page = selectors.triage_queue_page(
         user=request.user, view=view, page_number=request.GET.get("page")
     )
-    today = timezone.localdate()
+    today = clock.today()
     rows = [
         (r, working_days_between(timezone.localtime(r.submitted_at).date(), today))
         for r in page.object_list

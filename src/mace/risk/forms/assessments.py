@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 
+from mace.core import clock
 from mace.risk.models import Assessment, Grade, Level
 from mace.web.forms import DateInput
 
@@ -76,7 +76,7 @@ class AssessmentForm(forms.Form):
 
     def clean_assessed_on(self):
         day = self.cleaned_data["assessed_on"]
-        if day > timezone.localdate():
+        if day > clock.today():
             raise forms.ValidationError("The date of the assessment cannot be in the future")
         return day
 

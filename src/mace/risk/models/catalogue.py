@@ -5,6 +5,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from mace.core.fields import StampField
+
 
 class Catalogue(models.Model):
     """One version of the risk identification tool, as loaded: immutable once stored.
@@ -20,7 +22,7 @@ class Catalogue(models.Model):
     content = models.JSONField()
     source = models.TextField()
     sha256 = models.CharField(max_length=64)
-    loaded_at = models.DateTimeField(auto_now_add=True)
+    loaded_at = StampField(auto_now_add=True)
     loaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 
+from mace.core import clock
 from mace.risk.models import MissingEpisode
 from mace.risk.models.missing import RETURN_INTERVIEW_WINDOW
 from mace.web.registry import Entry, who
@@ -61,7 +61,7 @@ def return_interview_timeliness(
     not-done interview whose window is still open is not counted yet.
     """
     # In UTC: arithmetic on datetimes in the same zone is wall-clock, not elapsed, time.
-    at = (at or timezone.now()).astimezone(dt.UTC)
+    at = (at or clock.now()).astimezone(dt.UTC)
     returned = Q(ended_at__isnull=False)
     completed = Q(interview_status=Status.COMPLETED, interview_completed_at__isnull=False)
     window_closed = Q(ended_at__lte=at - RETURN_INTERVIEW_WINDOW)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 
+from mace.core import clock
 from mace.people.models import Child
 from mace.people.selectors import children_visible_to
 from mace.risk.models import Assessment, Level, StatutoryProcess
@@ -41,7 +41,7 @@ class ProcessesByState:
 
 def statutory_processes_by_state(*, child, today: dt.date | None = None) -> ProcessesByState:
     """The child's processes split into open and closed ones, in one query."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     open_, closed = [], []
     for process in statutory_processes_for_child(child=child):
         is_open = process.ended_on is None or process.ended_on >= today
@@ -67,7 +67,7 @@ def children_high_risk_without_statutory(*, user) -> QuerySet[Child]:
     The latest completed assessment is the one assessed most recently (then completed most
     recently). A process is open if it has no end date or ends today or later. One query.
     """
-    today = timezone.localdate()
+    today = clock.today()
     latest_level = Subquery(
         Assessment.objects.filter(child=OuterRef("pk"), status=Assessment.Status.COMPLETED)
         .order_by("-assessed_on", F("completed_at").desc(nulls_last=True), "-created_at")

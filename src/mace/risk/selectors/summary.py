@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
-
+from mace.core import clock
 from mace.risk.models import MissingEpisode, StatutoryProcess
 from mace.risk.selectors.assessments import child_risk_level
 from mace.risk.selectors.statutory import open_on
@@ -19,9 +18,9 @@ from mace.risk.selectors.vrmp import (
 
 def child_record_summary(*, child) -> dict:
     """Everything the child's summary page shows beyond identity (a fixed number of queries)."""
-    today = timezone.localdate()
+    today = clock.today()
     plan = vrmp_current(child=child)
-    since = timezone.now() - dt.timedelta(days=90)
+    since = clock.now() - dt.timedelta(days=90)
     episodes = MissingEpisode.objects.filter(child=child)
     open_processes = list(
         StatutoryProcess.objects.filter(open_on(today), child=child).order_by("started_on")

@@ -8,9 +8,9 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 
 from mace.audit.models import Event
+from mace.core import clock
 from mace.people.selectors import children_visible_to, rows_shown
 from mace.risk.models import Assessment, Level, Vrmp, VrmpAction, VrmpReview, VrmpVersion
 from mace.web.registry import Entry, at_midday, who
@@ -119,7 +119,7 @@ REVIEWS_DUE_LIMIT = 200
 def reviews_due_for_lead(*, user) -> list[tuple[Vrmp, object]]:
     """Active VRMPs the user leads whose next review date has passed, oldest first (in the
     database: a lead may have thousands of plans)."""
-    today = timezone.localdate()
+    today = clock.today()
     latest_review_next = Subquery(
         VrmpReview.objects.filter(vrmp=OuterRef("pk"))
         .order_by("-reviewed_on", "-created_at")

@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from mace.audit.models import Event
+from mace.core import clock
 from mace.people.models import Child
 from mace.risk import engine
 from mace.risk.models import Assessment, Catalogue, Grade, Level
@@ -58,7 +58,7 @@ def assessment_save_draft(
 ) -> Assessment:
     """Create or update a draft assessment and its proposed level."""
     _require_recorder(actor, child)
-    if assessed_on > timezone.localdate():
+    if assessed_on > clock.today():
         raise ValidationError({"assessed_on": "The assessment date cannot be in the future"})
     with transaction.atomic():
         new = assessment is None
@@ -126,7 +126,7 @@ def assessment_complete(
         locked.final_level = final_level
         locked.override_rationale = rationale if final_level != locked.proposed_level else ""
         locked.status = Assessment.Status.COMPLETED
-        locked.completed_at = timezone.now()
+        locked.completed_at = clock.now()
         _stamp(locked, actor, verb=Event.Verb.ASSESSMENT_COMPLETED, new=False)
         locked.full_clean()
         locked.save(

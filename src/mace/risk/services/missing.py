@@ -7,6 +7,7 @@ import datetime as dt
 from django.utils import timezone
 
 from mace.audit.models import Event
+from mace.core import clock
 from mace.people.models import Child
 from mace.risk.models import MissingEpisode
 from mace.risk.services.common import RecordKind, child_record_create, child_record_update
@@ -41,7 +42,7 @@ EPISODES = RecordKind(
     allowed=EPISODE_FIELDS,
     recorded=Event.Verb.MISSING_RECORDED,
     changed=Event.Verb.MISSING_CHANGED,
-    rules=lambda episode: _rule_errors(episode, timezone.now()),
+    rules=lambda episode: _rule_errors(episode, clock.now()),
     convert=lambda name, value: _in_utc(name, value),
 )
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
-
 from mace.audit.models import Event
+from mace.core import clock
 from mace.people.models import Child
 from mace.risk.models import StatutoryProcess
 from mace.risk.services.common import RecordKind, child_record_create, child_record_update
@@ -37,7 +36,7 @@ PROCESSES = RecordKind(
     allowed=PROCESS_FIELDS,
     recorded=Event.Verb.STATUTORY_RECORDED,
     changed=Event.Verb.STATUTORY_CHANGED,
-    rules=lambda process: _rule_errors(process, timezone.localdate()),
+    rules=lambda process: _rule_errors(process, clock.today()),
 )
 
 

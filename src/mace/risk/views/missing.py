@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 
 from django.shortcuts import render
-from django.utils import timezone
 
+from mace.core import clock
 from mace.risk.forms.missing import MissingEpisodeForm
 from mace.risk.selectors import missing as selectors
 from mace.risk.services import missing as services
@@ -21,7 +21,7 @@ def missing_list(request, child_id: uuid.UUID):
     context.update(
         episodes=episodes,
         timeliness=selectors.return_interview_timeliness(episodes=episodes),
-        now=timezone.now(),
+        now=clock.now(),
     )
     return render(request, "risk/missing_list.html", context)
 

@@ -9,8 +9,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
+from mace.core import clock
 from mace.risk.forms.vrmp import ActionForm, ReviewForm, VrmpForm
 from mace.risk.models import VrmpVersion
 from mace.risk.selectors import vrmp as selectors
@@ -32,7 +32,7 @@ def vrmp_detail(request, child_id: uuid.UUID):
             version=selectors.vrmp_latest_version(plan),
             review=selectors.vrmp_latest_review(plan),
             next_review=selectors.vrmp_next_review_date(plan),
-            today=timezone.localdate(),
+            today=clock.today(),
         )
     return render(request, "risk/vrmp_detail.html", context)
 
@@ -58,7 +58,7 @@ def vrmp_edit(request, child_id: uuid.UUID, revise: bool = False):
     latest = selectors.vrmp_latest_version(plan) if plan else None
     initial = {
         "review_frequency_weeks": 12,
-        "next_review_date": timezone.localdate() + dt.timedelta(weeks=12),
+        "next_review_date": clock.today() + dt.timedelta(weeks=12),
     }
     form = VrmpForm(request.POST or None, instance=_copy(latest), initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -100,9 +100,8 @@ def vrmp_review(request, child_id: uuid.UUID):
     form = ReviewForm(
         request.POST or None,
         initial={
-            "reviewed_on": timezone.localdate(),
-            "next_review_date": timezone.localdate()
-            + dt.timedelta(weeks=latest.review_frequency_weeks),
+            "reviewed_on": clock.today(),
+            "next_review_date": clock.today() + dt.timedelta(weeks=latest.review_frequency_weeks),
         },
     )
     if request.method == "POST" and form.is_valid():
