@@ -41,6 +41,7 @@ from tests.factories.meetings import (
     meeting_on,
     next_wednesday,
     series_created,
+    series_set_up,
 )
 from tests.factories.people import (
     ChildAccessFactory,
@@ -92,6 +93,7 @@ __all__ = [
     "records_snapshot",
     "rezip",
     "series_created",
+    "series_set_up",
     "signed_in_elsewhere",
     "submitted_referral",
     "token_from_mail",

@@ -7,6 +7,7 @@ import datetime as dt
 from django.test import TestCase
 from django.utils import timezone
 
+from mace.core import clock
 from mace.meetings.models import Kind, Meeting, MeetingSeries
 
 
@@ -116,3 +117,25 @@ def series_created(actor, **fields) -> MeetingSeries:
     }
     values.update(fields)
     return series_create(actor=actor, **values)
+
+
+# The day series_set_up sets a series up: the first of January 2026.
+_SET_UP = dt.datetime(2026, 1, 1, 9, tzinfo=dt.UTC)
+
+
+def series_set_up(
+    actor, *, kind, chair, rrule=FORTNIGHTLY, first_date=dt.date(2026, 1, 7), days=60
+):
+    """A series set up on 1 January 2026, its meetings scheduled ``days`` ahead."""
+    from mace.meetings.services.series import series_create
+
+    with clock.set_to(_SET_UP):
+        return series_create(
+            actor=actor,
+            name=dict(Kind.choices)[kind],
+            kind=kind,
+            rrule=rrule,
+            first_date=first_date,
+            chair=chair,
+            generate_days=days,
+        )

@@ -11,23 +11,17 @@ import pytest
 from django.utils import timezone
 
 from mace.accounts.models import Role
+from mace.core import clock
 from mace.meetings import receivers
-from mace.meetings.models import (
-    Invitation,
-)
-from mace.meetings.services import agenda, invitations
+from mace.meetings.models import Action, Invitation, Kind, Meeting, Outcome
+from mace.meetings.services import agenda, invitations, recording
 from mace.meetings.services.agenda import item_add
-from mace.meetings.services.recording import (
-    action_add,
-)
+from mace.meetings.services.recording import action_add
 from mace.referrals.services.triage import referral_link_child
 from mace.referrals.signals import referral_accepted
-from tests.factories import (
-    AgencyFactory,
-    ChildFactory,
-    meeting_on,
-    submitted_referral,
-)
+from mace.risk.models import MissingEpisode, VrmpAction
+from mace.risk.services.vrmp import vrmp_create
+from tests.factories import AgencyFactory, ChildFactory, meeting_on, submitted_referral
 
 RECEIVER = "meetings.place_accepted_referral"
 
@@ -134,3 +128,63 @@ def without_meetings_receiver():
     assert referral_accepted.disconnect(dispatch_uid=RECEIVER)
     yield
     referral_accepted.connect(receivers.place_accepted_referral, dispatch_uid=RECEIVER)
+
+
+def _meeting(day: dt.date) -> Meeting:
+    return Meeting.objects.create(
+        kind=Kind.CHILD,
+        title="Child-focused MACE",
+        date=day,
+        start_time=dt.time(10, 0),
+        capacity=6,
+        slot_minutes=20,
+    )
+
+
+@pytest.fixture
+def live(make_user):
+    """Amara was discussed a fortnight ago (continue at MACE, risk high, an action for the
+    police); she has a VRMP with an open action and went missing ten days ago. Today's
+    meeting has her on its agenda."""
+    coordinator = make_user(Role.COORDINATOR)
+    police = make_user(Role.MEMBER, full_name="Jordan Campbell")
+    amara = ChildFactory(given_name="Amara", family_name="Okonkwo")
+    today = clock.today()
+    earlier = _meeting(today - dt.timedelta(days=14))
+    item = agenda.item_add(actor=coordinator, meeting=earlier, child=amara)
+    recording.discussion_save(
+        actor=coordinator,
+        item=item,
+        risk_analysis="Seen with older males near the bus station",
+        risk_level="high",
+        outcome=Outcome.CONTINUE,
+        next_review_date=today,
+    )
+    Action.objects.create(
+        meeting=earlier,
+        item=item,
+        child=amara,
+        description="Disruption visit to the flat on Roundhay Road",
+        owner_agency=police.agency,
+        owner=police,
+        due_date=today + dt.timedelta(days=3),
+    )
+    recording.meeting_close(actor=coordinator, meeting=earlier)
+    plan = vrmp_create(
+        actor=coordinator,
+        child=amara,
+        vulnerabilities="Exclusion from school",
+        next_review_date=today + dt.timedelta(weeks=12),
+    ).vrmp
+    VrmpAction.objects.create(
+        vrmp=plan,
+        description="Weekly mentoring sessions",
+        owner_agency=police.agency,
+        due_date=today + dt.timedelta(days=7),
+    )
+    MissingEpisode.objects.create(
+        child=amara, kind="missing", started_at=clock.now() - dt.timedelta(days=10)
+    )
+    meeting = _meeting(today)
+    current = agenda.item_add(actor=coordinator, meeting=meeting, child=amara)
+    return {"coordinator": coordinator, "meeting": meeting, "item": current, "amara": amara}

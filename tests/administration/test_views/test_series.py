@@ -10,12 +10,7 @@ from django.urls import reverse
 
 from mace.accounts.models import Role
 from mace.meetings.models import Kind, MeetingSeries
-from tests.factories import (
-    AgencyFactory,
-    fortnightly_series,
-    next_wednesday,
-    series_created,
-)
+from tests.factories import AgencyFactory, fortnightly_series, next_wednesday, series_created
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,6 @@
-"""Who sees which meeting and which of its items (ARCHITECTURE §4), role by relation."""
+"""Who sees which meeting and which of its items (ARCHITECTURE §4), role by relation; the
+chair and the seats of a Silver or Gold series see its meetings without an invitation;
+a meeting held today is under "Held", not "Coming up"."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from mace.accounts.models import Role
-from mace.meetings.models import Kind, SeriesMember
+from mace.core import clock
+from mace.meetings.models import Kind, Meeting, SeriesMember
 from mace.meetings.selectors.agenda import (
     items_visible_to,
     meeting_for_referral,
@@ -19,15 +22,11 @@ from mace.meetings.selectors.agenda import (
     past_meetings,
     upcoming_meetings,
 )
+from mace.meetings.services import recording
 from mace.meetings.services.agenda import item_add, item_remove
 from mace.meetings.services.invitations import invitation_add, invitations_send
 from mace.referrals.services.triage import referral_decide
-from tests.factories import (
-    AgencyFactory,
-    ChildFactory,
-    fortnightly_series,
-    meeting_on,
-)
+from tests.factories import AgencyFactory, ChildFactory, fortnightly_series, meeting_on
 
 pytestmark = pytest.mark.django_db
 
@@ -199,3 +198,55 @@ def test_the_meeting_is_not_named_to_someone_who_may_not_see_it(
     _accept(coordinator, linked, django_capture_on_commit_callbacks)
 
     assert meeting_for_referral(user=make_user(Role.MEMBER), referral=linked) is None
+
+
+def _meeting(day: dt.date, **fields) -> Meeting:
+    return Meeting.objects.create(
+        kind=Kind.CHILD,
+        title="Child-focused MACE",
+        date=day,
+        start_time=dt.time(10, 0),
+        capacity=6,
+        slot_minutes=20,
+        **fields,
+    )
+
+
+def test_a_meeting_held_today_is_under_held_not_coming_up(member_world):
+    coordinator = member_world["coordinator"]
+    today_meeting = _meeting(clock.today())
+    tomorrow = _meeting(clock.today() + dt.timedelta(days=1))
+    cancelled = _meeting(clock.today() + dt.timedelta(days=2), status=Meeting.Status.CANCELLED)
+    assert set(upcoming_meetings(user=coordinator)) == {today_meeting, tomorrow}
+    recording.meeting_close(actor=coordinator, meeting=today_meeting)
+    assert list(upcoming_meetings(user=coordinator)) == [tomorrow]
+    assert today_meeting in past_meetings(user=coordinator)
+    assert cancelled not in upcoming_meetings(user=coordinator)
+
+
+def test_the_chair_and_the_seats_see_every_meeting_of_their_series(silver):
+    meetings = {silver["held"].pk, silver["coming"].pk}
+    for who in ("chair", "seat"):
+        assert meetings <= set(meetings_visible_to(silver[who]).values_list("pk", flat=True))
+    with clock.set_to(dt.datetime(2026, 2, 1, 9, tzinfo=dt.UTC)):
+        assert silver["coming"] in upcoming_meetings(user=silver["seat"])
+        assert silver["held"] in past_meetings(user=silver["seat"])
+
+
+def test_a_silver_member_without_a_seat_and_gold_see_none_of_them(silver):
+    for who in ("outsider", "gold"):
+        assert not meetings_visible_to(silver[who]).exists()
+
+
+def test_a_seat_switched_off_sees_nothing(silver):
+    seat = silver["seat"]
+    seat.is_active = False
+    seat.save(update_fields=["is_active"])
+    assert not meetings_visible_to(seat).exists()
+
+
+def test_the_papers_stay_open_to_the_seats_long_after_the_meeting(silver):
+    # Invitations to a MACE meeting open its papers for 28 days; a standing group's
+    # papers stay open to its seats.
+    with clock.set_to(dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)):
+        assert silver["held"] in meetings_visible_to(silver["seat"])

@@ -1,5 +1,6 @@
 """A meeting's papers as read (mace.meetings.selectors.papers): the distribution list names
-no child, and the pack's query count does not grow with the records."""
+no child, the pack's query count does not grow with the records, and each child's
+picture (the record, the last MACE outcome, the open actions) for the live screen."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from mace.meetings.selectors.papers import papers_for_user
+from mace.meetings.models import Outcome
+from mace.meetings.selectors.papers import item_picture, last_outcome, papers_for_user
+from mace.meetings.services import recording
 from mace.risk.models import Assessment, Catalogue, MissingEpisode, VrmpAction
 from mace.risk.services.vrmp import vrmp_create
 
@@ -82,3 +85,26 @@ def test_the_packs_query_count_does_not_grow_with_the_records(papers_world):
                 child=child, kind="missing", started_at=timezone.now() - dt.timedelta(days=40 + i)
             )
     assert count() == before
+
+
+def test_the_picture_holds_the_record_the_last_outcome_and_the_open_actions(live):
+    picture = item_picture(meeting=live["meeting"], item=live["item"])
+    assert picture.summary["plan"] is not None
+    assert picture.summary["missing_recent"] == 1
+    assert [a.description for a in picture.actions] == [
+        "Disruption visit to the flat on Roundhay Road",
+        "Weekly mentoring sessions",
+    ]
+    outcome = picture.last_outcome
+    assert (outcome.outcome, outcome.risk_level) == (Outcome.CONTINUE.label, "High")
+    assert outcome.date == live["meeting"].date - dt.timedelta(days=14)
+
+
+def test_the_last_outcome_is_of_a_meeting_held_before_this_one(live):
+    # Today's own discussion is not "the last outcome", nor is a meeting not yet held.
+    recording.discussion_save(
+        actor=live["coordinator"], item=live["item"], outcome=Outcome.CLOSE, risk_level="low"
+    )
+    before = last_outcome(child_id=live["amara"].pk, before=live["meeting"].date)
+    assert before.outcome == Outcome.CONTINUE.label
+    assert last_outcome(child_id=live["amara"].pk, before=before.date) is None

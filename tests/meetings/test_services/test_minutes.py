@@ -1,5 +1,6 @@
 """Drafting, editing and approving a meeting's minutes, and correcting them by addendum
-(mace.meetings.services.minutes)."""
+(mace.meetings.services.minutes); a Silver or Gold meeting's minutes are approved by its
+own chair."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
-from mace.meetings.models import Addendum, Discussion, Meeting, Minutes, Outcome
+from mace.core import clock
+from mace.meetings.models import Addendum, Discussion, Kind, Meeting, Minutes, Outcome
 from mace.meetings.services.agenda import item_add
 from mace.meetings.services.minutes import (
     MinutesLocked,
@@ -28,7 +30,7 @@ from mace.meetings.services.recording import (
     finding_add,
     meeting_close,
 )
-from tests.factories import AgencyFactory, discussed, meeting_on
+from tests.factories import AgencyFactory, discussed, meeting_on, series_set_up
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +247,26 @@ def test_an_addendum_corrects_approved_minutes_and_is_kept_with_history(
     # The approved minutes themselves are unchanged.
     assert Minutes.objects.get(pk=minutes.pk).text == minutes.text
     assert minutes.history.filter(status=Minutes.Status.APPROVED).count() == 1
+
+
+BIMONTHLY = "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU"
+
+
+def test_the_silver_chair_approves_the_minutes_of_their_own_meeting(make_user, audited):
+    coordinator, silver = make_user(Role.COORDINATOR), make_user(Role.SILVER)
+    other_silver = make_user(Role.SILVER)
+    series = series_set_up(
+        coordinator,
+        kind=Kind.SILVER,
+        chair=silver,
+        rrule=BIMONTHLY,
+        first_date=dt.date(2026, 1, 13),
+    )
+    meeting = series.meetings.order_by("date").first()
+    with clock.set_to(dt.datetime(2026, 1, 13, 16, tzinfo=dt.UTC)):
+        meeting_close(actor=coordinator, meeting=meeting)
+        minutes = minutes_draft(actor=coordinator, meeting=meeting)
+    with pytest.raises(PermissionDenied):
+        minutes_approve(actor=other_silver, minutes=minutes)
+    minutes_approve(actor=silver, minutes=minutes)
+    audited(Event.Verb.MINUTES_APPROVED, actor=silver, obj=minutes)

@@ -1,4 +1,5 @@
-"""Meeting dates from a series' rule: bank holidays, clock changes, one-off moves."""
+"""Meeting dates from a series' rule: bank holidays, clock changes, one-off moves; scheduling
+leaves one audit row naming the meetings."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from mace.meetings.services.schedule import (
     rrule_validate,
     series_generate,
 )
-from tests.factories import fortnightly_series, meeting_on
+from tests.factories import fortnightly_series, meeting_on, series_set_up
 
 pytestmark = pytest.mark.django_db
 
@@ -372,3 +373,30 @@ def test_a_held_meeting_cannot_be_cancelled(make_user):
         meeting_cancel(actor=make_user(Role.COORDINATOR), meeting=meeting, reason="Typo")
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.HELD
+
+
+def test_scheduling_meetings_leaves_one_audit_row_naming_them(make_user, audited):
+    coordinator = make_user(Role.COORDINATOR)
+    series = series_set_up(coordinator, kind=Kind.CHILD, chair=None, days=0)
+    assert not Meeting.objects.filter(series=series).exists()
+    created = series_generate(series=series, until=dt.date(2026, 2, 28), actor=coordinator)
+    assert [m.date for m in created] == [
+        dt.date(2026, 1, 7),
+        dt.date(2026, 1, 21),
+        dt.date(2026, 2, 4),
+        dt.date(2026, 2, 18),
+    ]
+    assert {(m.created_by_id, m.modified_by_id) for m in created} == {
+        (coordinator.pk, coordinator.pk)
+    }
+    event = audited(Event.Verb.MEETINGS_SCHEDULED, actor=coordinator, obj=series)
+    assert event.payload == {"meetings": 4, "first": "2026-01-07", "last": "2026-02-18"}
+    # Nothing new to schedule: no meetings, and no second row.
+    assert series_generate(series=series, until=dt.date(2026, 2, 28), actor=coordinator) == []
+    audited(Event.Verb.MEETINGS_SCHEDULED, count=1)
+
+
+def test_the_scheduled_task_schedules_as_the_system(make_user, audited):
+    series = series_set_up(make_user(Role.COORDINATOR), kind=Kind.CHILD, chair=None, days=0)
+    series_generate(series=series, until=dt.date(2026, 1, 31))
+    audited(Event.Verb.MEETINGS_SCHEDULED, actor=None, obj=series)

@@ -1,5 +1,6 @@
 """Meeting series and their core members (mace.meetings.services.series): who may set them
-up and change them, the rule checked, each change audited."""
+up and change them, the rule checked, a chair of the role that chairs the series' kind,
+each change audited."""
 
 from __future__ import annotations
 
@@ -8,13 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
-from mace.meetings.models import Meeting, MeetingSeries, SeriesMember
+from mace.meetings.models import Kind, Meeting, MeetingSeries, SeriesMember
 from mace.meetings.services import series as services
-from tests.factories import (
-    AgencyFactory,
-    fortnightly_series,
-    series_created,
-)
+from mace.meetings.services.series import series_update
+from tests.factories import AgencyFactory, fortnightly_series, series_created, series_set_up
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +124,56 @@ def test_a_deputy_is_someone_else_and_referrers_have_no_seat(make_user):
             agency=AgencyFactory(),
             representative=make_user(Role.REFERRER),
         )
+
+
+@pytest.mark.parametrize(
+    ("kind", "role"),
+    [
+        (Kind.CHILD, Role.CHAIR),
+        (Kind.CONTEXT, Role.CHAIR),
+        (Kind.SILVER, Role.SILVER),
+        (Kind.GOLD, Role.GOLD),
+    ],
+)
+def test_a_series_is_chaired_by_the_role_that_chairs_its_kind(make_user, kind, role):
+    coordinator, chair = make_user(Role.COORDINATOR), make_user(role)
+    series = series_set_up(coordinator, kind=kind, chair=chair)
+    assert series.chair == chair
+    assert set(series.meetings.values_list("chair", flat=True)) == {chair.pk}
+
+
+@pytest.mark.parametrize(
+    ("kind", "role", "message"),
+    [
+        (Kind.SILVER, Role.CHAIR, "Choose a silver member to chair a Silver series"),
+        (Kind.GOLD, Role.SILVER, "Choose a gold member to chair a Gold series"),
+        (Kind.CHILD, Role.SILVER, "Choose a chair to chair a Child-focused MACE series"),
+        (Kind.CONTEXT, Role.MEMBER, "Choose a chair to chair a Contextual MACE series"),
+    ],
+)
+def test_a_series_refuses_a_chair_of_another_role(make_user, kind, role, message):
+    coordinator = make_user(Role.COORDINATOR)
+    with pytest.raises(ValidationError) as refused:
+        series_set_up(coordinator, kind=kind, chair=make_user(role))
+    assert refused.value.message_dict == {"chair": [message]}
+
+
+def test_changing_the_chair_checks_the_series_kind(make_user):
+    coordinator = make_user(Role.COORDINATOR)
+    series = series_set_up(coordinator, kind=Kind.SILVER, chair=make_user(Role.SILVER), days=0)
+    with pytest.raises(ValidationError, match="silver member"):
+        series_update(actor=coordinator, series=series, chair=make_user(Role.CHAIR))
+    with pytest.raises(ValidationError, match="switched on"):
+        series_update(
+            actor=coordinator, series=series, chair=make_user(Role.SILVER, is_active=False)
+        )
+
+
+def test_a_series_made_by_an_administrator_stamps_its_meetings_with_them(make_user, audited):
+    admin = make_user(Role.ADMIN)
+    series = series_set_up(admin, kind=Kind.CHILD, chair=None, days=30)
+    assert set(series.meetings.values_list("created_by", "modified_by")) == {(admin.pk, admin.pk)}
+    event = audited(Event.Verb.SERIES_CREATED, actor=admin, obj=series)
+    assert event.payload["meetings_scheduled"] == series.meetings.count() == 2  # 7 and 21 Jan
+    # The series' own row says what was scheduled; no second row for the same meetings.
+    audited(Event.Verb.MEETINGS_SCHEDULED, count=0)

@@ -1,12 +1,14 @@
 """What every meeting page does (mace.meetings.views.common): only those invited see a
-meeting, only a manager runs it, a restricted record is not named, and the query count
-does not grow with the agenda."""
+meeting (the chair and the seats of a Silver or Gold series see its pages without an
+invitation), only a manager runs it, a restricted record is not named, and the query
+count does not grow with the agenda."""
 
 from __future__ import annotations
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
@@ -90,3 +92,15 @@ def test_a_restricted_record_on_the_agenda_is_not_named_until_the_coordinator_op
     saved = client.post(f"/meetings/{meeting.pk}/run/{item.pk}/save/", {"risk_analysis": "x"})
     assert saved.status_code == 403
     assert not Discussion.objects.filter(item=item).exists()
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("chair", 200), ("seat", 200), ("outsider", 404), ("gold", 404)],
+)
+def test_the_minutes_page_opens_for_the_chair_and_seats_only(silver, signed_in, who, status):
+    client = signed_in(silver[who])
+    held = silver["held"]
+    for name in ("detail", "minutes", "papers"):
+        response = client.get(reverse(f"meetings:{name}", args=[held.pk]))
+        assert response.status_code == status, name

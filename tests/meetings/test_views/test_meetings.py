@@ -10,12 +10,7 @@ from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.meetings.models import Kind, Meeting, MeetingSeries
 from mace.meetings.services import agenda, invitations
-from tests.factories import (
-    FORTNIGHTLY,
-    AgencyFactory,
-    ChildFactory,
-    next_wednesday,
-)
+from tests.factories import FORTNIGHTLY, AgencyFactory, ChildFactory, next_wednesday
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,20 @@
-"""Running the meeting (mace.meetings.views.run): each item saved as it is discussed, with
-errors in the user's terms; a closed meeting refuses changes."""
+"""Running the meeting (mace.meetings.views.run): the child's picture before the boxes,
+each item saved as it is discussed, with errors in the user's terms; a closed meeting
+refuses changes."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from mace.core import clock
 from mace.meetings.models import Discussion
 from mace.meetings.services import agenda, recording
+from mace.risk.models import MissingEpisode
 from tests.factories import AgencyFactory, ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +77,34 @@ def test_a_stale_live_screen_cannot_change_a_closed_meeting(signed_in, coordinat
     assert response.status_code == 409
     assert "correct the minutes" in response.json()["errors"][0]
     assert Discussion.objects.get(item=item).outcome == "step_down"
+
+
+def test_the_live_screen_shows_the_picture_before_the_boxes(live, signed_in):
+    url = reverse("meetings:run_item", args=[live["meeting"].pk, live["item"].pk])
+    page = signed_in(live["coordinator"]).get(url).content.decode()
+    picture_at = page.index("Amara Okonkwo’s picture")
+    assert picture_at < page.index('name="risk_analysis"')
+    for shown in (
+        "Disruption visit to the flat on Roundhay Road",
+        "Weekly mentoring sessions",
+        "1 in the last 90 days",
+        "Continue at MACE",
+        "risk agreed high",
+        "Active",
+    ):
+        assert shown in page[picture_at:], shown
+
+
+def test_the_live_screen_reads_a_fixed_number_of_queries_whatever_the_history(live, signed_in):
+    client = signed_in(live["coordinator"])
+    url = reverse("meetings:run_item", args=[live["meeting"].pk, live["item"].pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    for days in range(20, 200, 20):
+        MissingEpisode.objects.create(
+            child=live["amara"], kind="missing", started_at=clock.now() - dt.timedelta(days=days)
+        )
+    with CaptureQueriesContext(connection) as second:
+        client.get(url)
+    assert len(second) == len(first)
