@@ -102,3 +102,16 @@ def sign_in():
         page.wait_for_url(lambda url: "/account/" not in url)
 
     return _sign_in
+
+
+@pytest.fixture
+def fill_date():
+    """Type a date into a GOV.UK date input (day, month and year boxes), found by its
+    legend within ``scope`` (a page or a part of one)."""
+
+    def _fill(scope, legend: str, day) -> None:
+        group = scope.get_by_role("group", name=legend, exact=True)
+        for part, value in (("Day", day.day), ("Month", day.month), ("Year", day.year)):
+            group.get_by_label(part, exact=True).fill(str(value))
+
+    return _fill

@@ -15,7 +15,7 @@ from tests.factories import AgencyFactory, ChildFactory, UserFactory, meeting_on
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_agenda_to_approved_minutes_and_the_owners_action(page, axe_check, sign_in):
+def test_agenda_to_approved_minutes_and_the_owners_action(page, axe_check, sign_in, fill_date):
     police = AgencyFactory(name="West Yorkshire Police")
     coordinator = UserFactory(role=Role.COORDINATOR, full_name="Grace Okafor")
     chair = UserFactory(role=Role.CHAIR, full_name="Imran Hussain")
@@ -24,7 +24,7 @@ def test_agenda_to_approved_minutes_and_the_owners_action(page, axe_check, sign_
     meeting = meeting_on(day, chair=chair, title="Child-focused MACE")
     ChildFactory(given_name="Amara", family_name="Okonkwo-Smith")
     ChildFactory(given_name="Callum", family_name="Featherstone")
-    review = (day + dt.timedelta(days=28)).isoformat()
+    review = day + dt.timedelta(days=28)
 
     sign_in(page, coordinator)
     page.get_by_role("link", name="Meetings").first.click()
@@ -73,13 +73,13 @@ def test_agenda_to_approved_minutes_and_the_owners_action(page, axe_check, sign_
     assert saved.risk_analysis == "Found in a trap house in Bradford twice this month"
     page.get_by_role("group", name="Risk level agreed").get_by_label("High").check()
     page.get_by_role("group", name="Outcome").get_by_label("Continue at MACE").check()
-    page.get_by_label("Next review date").fill(review)
+    fill_date(page, "Next review date", review)
     # An action for the owner, from this child's discussion.
     form = page.get_by_test_id("action-form")
     form.get_by_label("What is to be done").fill("Disruption visit to the address")
     form.get_by_label("Owner agency").select_option(label="West Yorkshire Police")
     form.get_by_label("Owner (person)").select_option(label="Tom Brearley (West Yorkshire Police)")
-    form.get_by_label("Due date").fill((day + dt.timedelta(days=7)).isoformat())
+    fill_date(form, "Due date", day + dt.timedelta(days=7))
     form.get_by_role("button", name="Add the action").click()
     page.get_by_test_id("meeting-actions").get_by_text("Disruption visit").wait_for()
     assert page.get_by_label("Risk analysis").input_value().startswith("Found in a trap house")

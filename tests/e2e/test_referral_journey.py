@@ -4,6 +4,7 @@ coordinator then triages it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -39,7 +40,9 @@ def _sign_in_by_link(page, email):
     page.get_by_role("heading", name="Your referrals").wait_for()
 
 
-def test_referral_over_several_pages_with_a_mistake_and_a_resumed_draft(page, axe_check, settings):
+def test_referral_over_several_pages_with_a_mistake_and_a_resumed_draft(
+    page, axe_check, settings, fill_date
+):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     page.goto("/refer/")
     axe_check(page)
@@ -60,7 +63,7 @@ def test_referral_over_several_pages_with_a_mistake_and_a_resumed_draft(page, ax
     page.get_by_role("heading", name="The child").wait_for()
     page.get_by_label("First name(s)").fill("Kayden")
     page.get_by_label("Last name").fill("Oduya")
-    page.get_by_label("Date of birth", exact=True).fill("2099-05-14")  # a mistake: in the future
+    fill_date(page, "Date of birth", dt.date(2099, 5, 14))  # a mistake: in the future
     page.get_by_label("School or college").fill("Harehills Academy")
     page.get_by_role("button", name="Save and continue").click()
     page.locator(".govuk-error-summary").wait_for()
@@ -70,7 +73,7 @@ def test_referral_over_several_pages_with_a_mistake_and_a_resumed_draft(page, ax
     assert page.get_by_label("First name(s)").input_value() == "Kayden"
     assert page.get_by_label("School or college").input_value() == "Harehills Academy"
     axe_check(page)
-    page.get_by_label("Date of birth", exact=True).fill("2011-05-14")
+    fill_date(page, "Date of birth", dt.date(2011, 5, 14))
     page.get_by_role("button", name="Save and come back later").click()
     page.get_by_role("heading", name="Your referrals").wait_for()
 

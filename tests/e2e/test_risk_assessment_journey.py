@@ -3,6 +3,8 @@ rationale, and sees it on the child's chronology."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from mace.accounts.models import Role
@@ -12,7 +14,7 @@ from tests.factories import AgencyFactory, ChildFactory, UserFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_assessment_with_an_override_appears_on_the_chronology(page, axe_check, sign_in):
+def test_assessment_with_an_override_appears_on_the_chronology(page, axe_check, sign_in, fill_date):
     agency = AgencyFactory(name="Youth Justice Service")
     user = UserFactory(role=Role.CHAIR, agency=agency, full_name="Nadia Rahman")
     child = ChildFactory(given_name="Jayden", family_name="Whitaker")
@@ -30,7 +32,7 @@ def test_assessment_with_an_override_appears_on_the_chronology(page, axe_check, 
     money.get_by_label("Medium").check()
     page.locator("#id_evidence-money-unexplained").fill("Two phones and new trainers")
     # A mistake: a date in the future is refused, and the grades stay as chosen.
-    page.get_by_label("Date of assessment").fill("2099-01-01")
+    fill_date(page, "Date of assessment", dt.date(2099, 1, 1))
     page.get_by_role("button", name="Continue to the overall level").click()
     page.locator(".govuk-error-summary").wait_for()
     assert money.get_by_label("Medium").is_checked()
@@ -38,7 +40,7 @@ def test_assessment_with_an_override_appears_on_the_chronology(page, axe_check, 
         "Two phones and new trainers"
     )
     axe_check(page)
-    page.get_by_label("Date of assessment").fill("2026-11-20")
+    fill_date(page, "Date of assessment", dt.date(2026, 11, 20))
     page.get_by_role("button", name="Continue to the overall level").click()
 
     page.get_by_role("heading", name="Overall level of risk").wait_for()

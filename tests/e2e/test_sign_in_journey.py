@@ -112,6 +112,7 @@ def test_auditor_searches_the_log_and_reviews_break_glass(page, axe_check):
     axe_check(page)
     page.get_by_role("link", name=f"Review access by {coordinator.full_name}").click()
     axe_check(page)
+    page.get_by_role("radio", name="Justified", exact=True).check()
     page.get_by_label("What did the review find?").fill("Justified: confirmed with the duty TM")
     page.get_by_role("button", name="Record the review").click()
     assert "Nothing is awaiting review" in page.content()

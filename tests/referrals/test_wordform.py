@@ -118,7 +118,7 @@ def test_answers_that_cannot_be_used_are_problems_and_left_out():
     )
     assert parsed.fields == {"child_given_name": "Jay", "subject": "child"}
     text = "\n".join(parsed.problems)
-    assert "Date of birth: Enter the date of birth as a real date" in text
+    assert "Date of birth: Date of birth must be a real date" in text
     assert "“sometime in 2010”" in text
     assert "Is the child on a Child in Need plan?: “Maybe” is not one of Yes / No / Not known" in (
         text

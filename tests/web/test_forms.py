@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
 from mace.web.forms import (
     DateInput,
+    GovukDateInput,
     TimeInput,
     attach_errors,
     date_field,
@@ -23,27 +25,67 @@ class _Form(forms.Form):
 
 
 def test_a_date_field_names_itself_in_its_messages():
-    form = _Form({"due": "31/02/2027", "seen": "", "at": "10:00"})
+    form = _Form({"due_day": "31", "due_month": "2", "due_year": "2027", "seen": "", "at": "10:00"})
 
     assert not form.is_valid()
-    assert form.errors["due"] == ["Enter the due date as a real date, for example 2027-02-12"]
+    assert form.errors["due"] == ["Due date must be a real date"]
     assert form.errors["seen"] == ["Enter when the child was seen"]
+    assert _Form({"at": "10:00"}).errors["due"] == ["Enter the due date"]
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "message"),
+    [
+        ("12", "", "2027", "Due date must include a month"),
+        ("", "", "2027", "Due date must include a day and a month"),
+        ("12", "2", "27", "Due date must be a real date"),
+        ("twelve", "2", "2027", "Due date must be a real date"),
+    ],
+)
+def test_a_date_typed_in_parts_says_what_is_missing_or_wrong(day, month, year, message):
+    data = {"due_day": day, "due_month": month, "due_year": year, "at": "10:00"}
+    assert _Form(data).errors["due"] == [message]
+
+
+def test_a_date_in_parts_or_as_one_iso_value_gives_the_same_date():
+    parts = {"due_day": "1", "due_month": "2", "due_year": "2027", "at": "10:00"}
+    whole = {"due": "2027-02-01", "at": "10:00"}
+    for data in (parts, whole):
+        form = _Form(data)
+        form.is_valid()
+        assert form.cleaned_data["due"] == dt.date(2027, 2, 1)
 
 
 def test_a_date_field_can_show_another_example():
-    field = date_field("End date", required=False, example="28/03/2026")
+    field = date_field("End date", required=False, example="28 3 2026")
 
     assert not field.required
-    assert field.help_text == "For example 28/03/2026"
-    assert field.error_messages["invalid"].endswith("for example 28/03/2026")
+    assert field.help_text == "For example, 28 3 2026"
+    assert field.error_messages["invalid"] == "End date must be a real date"
 
 
-def test_the_pickers_are_the_browsers_and_show_iso_values():
+def test_the_date_input_shows_day_month_and_year_and_the_time_picker_is_the_browsers():
+    assert GovukDateInput.parts(dt.date(2027, 2, 12)) == {"day": "12", "month": "2", "year": "2027"}
+    assert GovukDateInput.parts("2027-13-45") == {"day": "45", "month": "13", "year": "2027"}
+    assert GovukDateInput.parts(None) == {"day": "", "month": "", "year": ""}
     assert DateInput().input_type == "date"
-    assert DateInput().format_value(dt.date(2027, 2, 12)) == "2027-02-12"
     assert TimeInput().input_type == "time"
     assert TimeInput().format_value(dt.time(9, 5)) == "09:05"
-    assert _Form().fields["due"].prepare_value(dt.date(2027, 2, 1)) == "2027-02-01"
+
+
+def test_the_field_tag_renders_the_govuk_date_input_keeping_what_was_typed():
+    from django.template import Context, Template
+
+    form = _Form({"due_day": "31", "due_month": "2", "due_year": "2027", "at": "10:00"})
+    form.is_valid()
+    html = Template("{% load govuk %}{% govuk_field form.due %}").render(Context({"form": form}))
+    assert (
+        '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Due date</legend>' in html
+    )
+    for part, value in (("day", "31"), ("month", "2"), ("year", "2027")):
+        assert f'name="due_{part}" type="text" inputmode="numeric" value="{value}"' in html
+    assert "Due date must be a real date" in html
+    assert 'id="id_due"' in html  # the error summary's link lands on the day box
 
 
 def test_a_service_error_lands_on_its_field_or_at_the_top():

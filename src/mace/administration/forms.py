@@ -8,7 +8,7 @@ from django import forms
 from mace.accounts.models import Agency, Role, User
 from mace.meetings.models import Kind, MeetingSeries
 from mace.meetings.permissions import CHAIRING_ROLES
-from mace.web.forms import DateInput, TimeInput
+from mace.web.forms import TimeInput, date_field
 
 CATALOGUE_MAX_BYTES = 1024 * 1024
 
@@ -238,15 +238,7 @@ class SeriesCreateForm(_SeriesFields):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the kind of meeting"},
     )
-    first_date = forms.DateField(
-        label="First meeting date",
-        help_text="For example 2027-01-13",
-        widget=DateInput(),
-        error_messages={
-            "required": "Enter the date of the first meeting",
-            "invalid": "Enter the first meeting date as a real date, for example 2027-01-13",
-        },
-    )
+    first_date = date_field("First meeting date", example="13 1 2027")
     field_order = ["name", "kind", "rrule", "first_date", "start_time"]
 
 

@@ -96,6 +96,10 @@ class Event(models.Model):
             "meeting.discussion_recorded",
             "Recorded a child's discussion at a meeting",
         )
+        INFORMATION_SHARED = (
+            "meeting.information_shared",
+            "Shared their agency's information before a meeting",
+        )
         CONTRIBUTION_SAVED = (
             "meeting.contribution_saved",
             "Recorded what an agency shared at a meeting",

@@ -21,6 +21,12 @@ urlpatterns = [
         agenda.item_information,
         name="item_information",
     ),
+    path("<uuid:meeting_id>/items/<uuid:item_id>/time/", agenda.item_slot, name="item_slot"),
+    path(
+        "<uuid:meeting_id>/items/<uuid:item_id>/share/",
+        meetings.share_item,
+        name="share_item",
+    ),
     path(
         "<uuid:meeting_id>/items/<uuid:item_id>/<str:change>/",
         agenda.item_take_off,

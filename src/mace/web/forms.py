@@ -1,5 +1,6 @@
-"""Form helpers every app's pages share: the browser's date and time pickers, date fields
-with GOV.UK error messages, and showing a service's ValidationError on a form.
+"""Form helpers every app's pages share: the GOV.UK date input (day, month, year), the
+browser's time picker, GOV.UK error messages, and showing a service's ValidationError on a
+form.
 
 Nothing here knows an app: it imports Django only, so every app's forms and views may use it.
 """
@@ -80,20 +81,81 @@ class LocalDateTimeField(forms.DateTimeField):
         return value
 
 
+class GovukDateInput(forms.Widget):
+    """The GOV.UK date input: three boxes for day, month and year, named ``<name>_day``,
+    ``<name>_month`` and ``<name>_year`` (the Design System's pattern, instead of the
+    browser's picker whose format differs from the hint). A single ``<name>`` value (an
+    ISO date from an API client or an older page) is read as it is."""
+
+    PARTS = ("day", "month", "year")
+    input_type = "date-parts"
+
+    def value_from_datadict(self, data, files, name):
+        if name in data:
+            return data.get(name)
+        day, month, year = ((data.get(f"{name}_{part}") or "").strip() for part in self.PARTS)
+        if not (day or month or year):
+            return ""
+        return f"{year}-{month}-{day}"
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and not any(f"{name}_{part}" in data for part in self.PARTS)
+
+    @staticmethod
+    def parts(value) -> dict[str, str]:
+        """Day, month and year to show in the boxes: a date's, or what was typed."""
+        if isinstance(value, dt.date):
+            return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
+        text = str(value or "")
+        if text.count("-") == 2:
+            year, month, day = text.split("-")
+            return {"day": day, "month": month, "year": year}
+        if text.count("/") == 2:  # typed as one UK date: 31/02/2011
+            day, month, year = text.split("/")
+            return {"day": day, "month": month, "year": year}
+        return {"day": text, "month": "", "year": ""}  # kept as typed, to be corrected
+
+
+class GovukDateField(forms.DateField):
+    """A date typed as day, month and year, with the Design System's error messages:
+    "Enter the due date", "Due date must include a month", "Due date must be a real date"."""
+
+    widget = GovukDateInput
+
+    def __init__(self, *, label: str, error_messages: dict | None = None, **kwargs):
+        named = label[:1].upper() + label[1:]
+        messages = {"invalid": f"{named} must be a real date", **(error_messages or {})}
+        super().__init__(
+            label=label, input_formats=[DATE_FORMAT], error_messages=messages, **kwargs
+        )
+        self._named = named
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.count("-") == 2:
+            year, month, day = value.split("-")
+            missing = [
+                part for part, text in (("day", day), ("month", month), ("year", year)) if not text
+            ]
+            if missing and len(missing) < 3:
+                raise ValidationError(
+                    f"{self._named} must include a {' and a '.join(missing)}", code="incomplete"
+                )
+            if not all(text.isdigit() for text in (day, month, year)) or len(year) != 4:
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 def date_field(
-    label: str, *, required: bool = True, help_text: str = "", example: str = "2027-02-12"
-) -> IsoDateField:
-    """A date with the browser's picker and messages that name the field ("Enter the due
-    date"); ``example`` is the date shown in the hint and the message for a date that is
-    not real."""
-    return IsoDateField(
+    label: str, *, required: bool = True, help_text: str = "", example: str = "12 2 2027"
+) -> GovukDateField:
+    """A date as the GOV.UK date input (day, month, year) with messages that name the field
+    ("Enter the due date", "Due date must be a real date"); ``example`` is shown in the
+    hint, as the Design System writes it ("For example, 27 3 2007")."""
+    return GovukDateField(
         label=label,
         required=required,
-        help_text=help_text or f"For example {example}",
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, for example {example}",
-        },
+        help_text=help_text or f"For example, {example}",
+        error_messages={"required": f"Enter the {label[:1].lower()}{label[1:]}"},
     )
 
 

@@ -32,7 +32,7 @@ def test_the_form_keeps_everything_typed_after_an_error(make_user, signed_in):
     page = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in page
-    assert "Enter the date of the assessment as a real date" in page
+    assert "Date of assessment must be a real date" in page
     assert "Owes £400 to an older boy" in page
     assert 'name="grade-money-debt" type="radio" value="high" checked' in page
 

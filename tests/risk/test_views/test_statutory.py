@@ -135,7 +135,8 @@ def test_a_refused_rule_keeps_what_was_typed_and_shows_the_problem(coordinator, 
     assert "There is a problem" in page
     assert "The end date must be the same as or after the start date" in page
     assert "Only a National Referral Mechanism referral has NRM decisions" in page
-    assert 'value="2026-05-01"' in page
+    assert 'name="ended_on_day" type="text" inputmode="numeric" value="01"' in page
+    assert 'name="ended_on_month" type="text" inputmode="numeric" value="05"' in page
     assert 'value="NRM-4410"' in page
     assert "Note &lt;i&gt;typed&lt;/i&gt;" in page
     assert 'value="cin" checked' in page
@@ -172,8 +173,8 @@ def test_the_edit_form_is_filled_in_and_saves_changes(coordinator, signed_in):
     process = _process(child, lead_professional="Sam Okafor", lead_agency=agency)
     client = signed_in(coordinator)
     page = client.get(_edit_url(process)).content.decode()
-    assert 'type="date"' in page
-    assert 'value="2026-06-01"' in page
+    assert 'name="started_on_day" type="text" inputmode="numeric" value="1"' in page
+    assert 'name="started_on_year" type="text" inputmode="numeric" value="2026"' in page
     assert 'value="Sam Okafor"' in page
     assert f'<option value="{agency.pk}" selected>' in page
     assert 'value="cp" checked' in page

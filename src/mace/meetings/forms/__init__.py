@@ -132,6 +132,38 @@ class ItemAddForm(forms.Form):
     for_information = forms.BooleanField(required=False, label="For information only")
 
 
+class ShareForm(forms.Form):
+    information = forms.CharField(
+        label="What does your agency know?",
+        help_text="What is relevant to this discussion: incidents, contacts, concerns.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=8000,
+        error_messages={"required": "Enter what your agency knows"},
+    )
+    known_since = date_field("Date your agency has known this since", required=False)
+    source = forms.CharField(
+        label="Source (optional)",
+        help_text="For example, a police intelligence report (graded B2), a school record.",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "Enter the source in 200 characters or fewer"},
+    )
+
+
+class SlotForm(forms.Form):
+    slot_minutes = forms.IntegerField(
+        label="How many minutes for this discussion?",
+        min_value=5,
+        max_value=180,
+        error_messages={
+            "required": "Enter how many minutes the discussion takes",
+            "invalid": "Enter the minutes as a whole number, like 20",
+            "min_value": "Give the discussion 5 minutes or more",
+            "max_value": "Give the discussion 180 minutes or less",
+        },
+    )
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),

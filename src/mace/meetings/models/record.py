@@ -52,6 +52,14 @@ class Contribution(TimeStampedModel):
     )
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
     information = models.TextField(blank=True)
+    # Shared before the meeting by the agency's invited member (empty when typed in the
+    # meeting): since when the agency has known it, and where it comes from.
+    known_since = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=200, blank=True)
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    shared_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -309,6 +309,41 @@ def item_set_information(*, actor, item: AgendaItem, for_information: bool) -> A
     return item
 
 
+SLOT_MINUTES = (5, 180)
+
+
+def item_set_slot(*, actor, item: AgendaItem, minutes: int) -> AgendaItem:
+    """Change how long the item's discussion takes: the items after it move, and the
+    invitations to the slots that moved are sent again with the new times."""
+    require_manager(actor)
+    _editable(item.meeting)
+    low, high = SLOT_MINUTES
+    if minutes is None or not low <= minutes <= high:
+        raise ValidationError(
+            {"slot_minutes": f"Give the discussion between {low} and {high} minutes"}
+        )
+    with transaction.atomic(), _slot_times_followed(item.meeting):
+        _listed(item)
+        if item.for_information:
+            raise ValidationError(
+                {"slot_minutes": "An item for information takes no time: make it one to discuss"}
+            )
+        before = item.slot_minutes
+        if minutes == before:
+            return item
+        item.slot_minutes = minutes
+        stamp(
+            item,
+            actor,
+            verb=Event.Verb.AGENDA_ITEM_CHANGED,
+            new=False,
+            child=item.child,
+            reason=f"Discussion time changed from {before} to {minutes} minutes",
+        )
+        item.save(update_fields=["slot_minutes", "modified_by", "modified_at"])
+    return item
+
+
 def _listed(item: AgendaItem) -> None:
     """Lock the item; refuse unless it is still on the agenda (not deferred or removed)."""
     if not AgendaItem.objects.select_for_update().filter(pk=item.pk, status=LISTED).exists():

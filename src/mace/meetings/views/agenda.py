@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from mace.meetings.forms import ItemAddForm, ReasonForm
+from mace.meetings.forms import ItemAddForm, ReasonForm, SlotForm
 from mace.meetings.models import AgendaItem
 from mace.meetings.selectors.agenda import items_shown
 from mace.meetings.services import agenda as services
@@ -108,6 +108,30 @@ def item_information(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("meetings:detail", meeting.pk)
+
+
+def item_slot(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
+    """Change how long one item's discussion takes."""
+    meeting = meeting_to_manage(request, meeting_id)
+    [item] = items_shown(user=request.user, items=[item_of(meeting, item_id)])
+    form = SlotForm(request.POST or None, initial={"slot_minutes": item.slot_minutes})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_set_slot(
+                actor=request.user, item=item, minutes=form.cleaned_data["slot_minutes"]
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"{item.label} now has {form.cleaned_data['slot_minutes']} minutes; "
+                "the times after it have moved.",
+            )
+            return redirect(f"{reverse('meetings:detail', args=[meeting.pk])}#item-{item.pk}")
+    return render(
+        request, "meetings/item_slot.html", {"meeting": meeting, "item": item, "form": form}
+    )
 
 
 def item_take_off(request, meeting_id: uuid.UUID, item_id: uuid.UUID, change: str):

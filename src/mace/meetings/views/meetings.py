@@ -7,15 +7,17 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from mace.core import clock
-from mace.meetings.forms import MemberForm, MoveForm, ReasonForm, SeriesForm
+from mace.meetings.forms import MemberForm, MoveForm, ReasonForm, SeriesForm, ShareForm
 from mace.meetings.models import MeetingSeries
 from mace.meetings.permissions import can_manage_meetings
 from mace.meetings.selectors import agenda as selectors
-from mace.meetings.services import schedule
+from mace.meetings.selectors.sharing import can_share, sharing_by_item, sharing_open
+from mace.meetings.services import schedule, sharing
 from mace.meetings.services import series as series_services
 from mace.meetings.views.common import meeting_for, meeting_to_manage
 from mace.web.forms import attach_errors
@@ -44,16 +46,52 @@ def meeting_detail(request, meeting_id: uuid.UUID):
         user=request.user, items=selectors.items_visible_to(request.user, meeting)
     )
     slots = selectors.agenda_slots(meeting)
-    rows = [(item, *slots.get(item.pk, (None, 0))) for item in items]
     manage = can_manage_meetings(request.user)
+    shared = sharing_by_item(
+        user=request.user, meeting=meeting, items=[item for item in items if not item.locked]
+    )
+    rows = [(item, *slots.get(item.pk, (None, 0)), shared.get(item.pk)) for item in items]
     context = {
         "meeting": meeting,
         "rows": rows,
         "can_manage": manage,
         "editable": manage and meeting.status == meeting.Status.SCHEDULED,
+        "sharing_open": sharing_open(meeting),
+        "can_share": not manage and can_share(request.user),
         **selectors.agenda_to_manage(user=request.user, meeting=meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+def share_item(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
+    """An invited member adds their agency's information for one item before the meeting."""
+    meeting = meeting_for(request, meeting_id)
+    item = selectors.items_visible_to(request.user, meeting).filter(pk=item_id).first()
+    if item is None:
+        raise Http404("No such item")
+    [item] = selectors.items_shown(user=request.user, items=[item], page="share")
+    if item.locked:
+        raise Http404("No such item")
+    own = sharing_by_item(user=request.user, meeting=meeting, items=[item])[item.pk].own
+    initial = (
+        {"information": own.information, "known_since": own.known_since, "source": own.source}
+        if own
+        else {}
+    )
+    form = ShareForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sharing.agency_information_share(actor=request.user, item=item, **form.cleaned_data)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, f"Your agency's information about {item.label} is shared.")
+            return redirect("meetings:detail", meeting.pk)
+    return render(
+        request,
+        "meetings/share_item.html",
+        {"meeting": meeting, "item": item, "form": form, "own": own, "open": sharing_open(meeting)},
+    )
 
 
 def meeting_move(request, meeting_id: uuid.UUID):

@@ -103,7 +103,11 @@ def _save(request, item, form, agencies) -> dict[str, list[str]]:
     fields = {
         name: form.cleaned_data[name]
         for name in DiscussionForm.Meta.fields
-        if name in form.cleaned_data and name in request.POST
+        if name in form.cleaned_data
+        # Posted (a date comes as its day, month and year boxes): what was not sent is kept.
+        and not form.fields[name].widget.value_omitted_from_data(
+            request.POST, request.FILES, form.add_prefix(name)
+        )
     }
     errors = {name: list(errs) for name, errs in form.errors.items()}
     try:
@@ -131,11 +135,12 @@ def run_item(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
         # Authorised and logged as any read of the child; a restricted record sends the
         # coordinator to break glass first.
         child_get_for_user(user=request.user, child_id=item.child_id)
-    discussion = Discussion.objects.filter(item=item).prefetch_related("contributions").first()
+    discussion = (
+        Discussion.objects.filter(item=item).prefetch_related("contributions__shared_by").first()
+    )
     agencies = list(_agencies(meeting))
-    shared = {
-        c.agency_id: c.information for c in (discussion.contributions.all() if discussion else [])
-    }
+    entries = {c.agency_id: c for c in (discussion.contributions.all() if discussion else [])}
+    shared = {agency_id: entry.information for agency_id, entry in entries.items()}
     form = DiscussionForm(request.POST or None, instance=discussion)
     locked = meeting.status != meeting.Status.SCHEDULED
     if request.method == "POST" and not locked:
@@ -169,7 +174,9 @@ def run_item(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
             "meeting": meeting,
             "item": item,
             "form": form,
-            "contributions": [(agency, shared.get(agency.pk, "")) for agency in agencies],
+            "contributions": [
+                (agency, shared.get(agency.pk, ""), entries.get(agency.pk)) for agency in agencies
+            ],
             "autosave_url": reverse("meetings:autosave", args=[meeting.pk, item.pk]),
             "locked": locked,
             "actions": item.actions.select_related("owner_agency", "owner"),

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
-from mace.referrals.models import ReferralDecision
-from mace.web.forms import DateInput
+from mace.referrals.models import Referral, ReferralDecision
+from mace.web.forms import date_field
 
 
 class EmailForm(forms.Form):
@@ -38,12 +38,16 @@ class DecisionForm(forms.Form):
         required=False,
         max_length=200,
     )
-    meeting_date = forms.DateField(
-        label="MACE meeting date (for an acceptance, if known)",
-        required=False,
-        widget=DateInput(),
-        error_messages={"invalid": "Enter the meeting date as a real date, for example 2026-12-03"},
+    meeting_date = date_field(
+        "MACE meeting date (for an acceptance, if known)", required=False, example="3 12 2026"
     )
+
+    def __init__(self, *args, subject: str = Referral.Subject.CHILD, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [
+            (value, ReferralDecision.label_for(value, subject))
+            for value in ReferralDecision.Decision.values
+        ]
 
 
 class UnlinkForm(forms.Form):

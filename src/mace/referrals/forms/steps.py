@@ -14,7 +14,7 @@ from mace.core import clock
 from mace.core.levels import Level
 from mace.referrals.models import Referral, SuspectedPerpetrator, YesNoUnknown
 from mace.referrals.sections import PERPETRATOR_FIELDS, Section
-from mace.web.forms import DateInput
+from mace.web.forms import date_field
 
 LABELS = {
     "referrer_name": "Your full name",
@@ -143,10 +143,9 @@ class _StepForm(forms.ModelForm):
                 required=False,
             )
         if "child_date_of_birth" in self.fields:
-            field = self.fields["child_date_of_birth"]
-            field.widget = DateInput()
-            field.error_messages["invalid"] = (
-                "Enter the date of birth as a real date, for example 2010-03-27"
+            old = self.fields["child_date_of_birth"]
+            self.fields["child_date_of_birth"] = date_field(
+                "Date of birth", required=old.required, help_text="For example, 27 3 2010"
             )
         if "child_age_estimate" in self.fields:
             self.fields["child_age_estimate"].error_messages["invalid"] = (

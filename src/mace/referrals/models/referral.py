@@ -233,6 +233,18 @@ class ReferralDecision(TimeStampedModel):
     class Meta:
         ordering = ["-created_at"]
 
+    @staticmethod
+    def label_for(decision: str, subject: str) -> str:
+        """The decision in words for a referral of this subject: a referral about a place or
+        group is accepted for the contextual MACE, a child for the child-focused one."""
+        if decision == ReferralDecision.Decision.ACCEPT and subject == Referral.Subject.CONTEXT:
+            return "Accept for the contextual MACE"
+        return ReferralDecision.Decision(decision).label
+
+    @property
+    def label(self) -> str:
+        return self.label_for(self.decision, self.referral.subject)
+
 
 class ReferralLink(TimeStampedModel):
     """The coordinator's confirmation that a referral is about a known (or new) child."""

@@ -39,7 +39,7 @@ def referral_chronology(*, child) -> list[Entry]:
             Entry(
                 when=d.created_at,
                 kind="referral",
-                title=f"Triage decision on {d.referral.reference}: {d.get_decision_display()}",
+                title=f"Triage decision on {d.referral.reference}: {d.label}",
                 detail=d.reason + (f" Signposted to {d.signpost_to}." if d.signpost_to else ""),
                 recorded_by=who(d.created_by),
                 recorded_at=d.created_at,

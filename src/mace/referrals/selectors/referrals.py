@@ -138,6 +138,22 @@ def referrals_about_same_child(*, referral: Referral, days: int = 7) -> QuerySet
     )
 
 
+def referrals_about_child_in_year(*, referral: Referral) -> QuerySet[Referral]:
+    """Other submitted referrals linked to the same child in the 12 months before this one
+    arrived (and any since), newest first: what the coordinator weighs at triage."""
+    if referral.child_id is None or referral.submitted_at is None:
+        return Referral.objects.none()
+    return (
+        Referral.objects.filter(
+            child_id=referral.child_id,
+            submitted_at__gte=referral.submitted_at - dt.timedelta(days=365),
+        )
+        .exclude(pk=referral.pk)
+        .exclude(status=Referral.Status.DRAFT)
+        .order_by("-submitted_at")
+    )
+
+
 def referrals_for_child(*, child) -> QuerySet[Referral]:
     """Submitted referrals about a child (the child already authorised)."""
     return (

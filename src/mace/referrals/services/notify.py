@@ -27,6 +27,12 @@ def referral_acknowledge(*, referral: Referral) -> None:
     )
 
 
+def _lowered_first(text: str) -> str:
+    """ "Accept for a child-focused MACE" as a subject's second half: only the first letter
+    lowered, so "MACE" keeps its capitals."""
+    return text[:1].lower() + text[1:]
+
+
 def referral_decision_notify(*, decision_id) -> None:
     """Email the referrer the decision and its reason, and record that it was sent."""
 
@@ -41,7 +47,7 @@ def referral_decision_notify(*, decision_id) -> None:
         {"referral": referral, "decision": decision, "service_name": settings.MACE_SERVICE_NAME},
     )
     send_mail(
-        f"MACE referral {referral.reference}: {decision.get_decision_display().lower()}",
+        f"MACE referral {referral.reference}: {_lowered_first(decision.label)}",
         body,
         settings.DEFAULT_FROM_EMAIL,
         [referral.referrer_email],

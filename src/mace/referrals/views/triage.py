@@ -18,8 +18,11 @@ from mace.referrals.placements import placement_lines
 from mace.referrals.selectors import referrals as selectors
 from mace.referrals.selectors.matching import candidates_for_referral, candidates_shown
 from mace.referrals.services import triage as services
+from mace.risk.selectors.summary import child_record_summary
 from mace.risk.selectors.vrmp import mace_criteria
 from mace.web.forms import attach_errors
+
+NO_CHILD_CHOSEN = "Choose the child this referral is about, or create a new child"
 
 
 def queue(request):
@@ -51,12 +54,20 @@ def queue(request):
 
 def _triage_context(request, referral: Referral, **extra) -> dict:
     candidates = [] if referral.child_id else candidates_shown(user=request.user, referral=referral)
+    # The record of a linked child the coordinator may open: its risk level, VRMP and
+    # statutory processes (a restricted record stays closed: referral.locked).
+    known = referral.child_id is not None and not referral.locked
     return {
         "referral": referral,
         "candidates": candidates,
-        "criteria": mace_criteria(child=referral.child) if referral.child_id else None,
+        "criteria": mace_criteria(child=referral.child) if known else None,
+        "record": child_record_summary(child=referral.child) if known else None,
         "same_child": list(selectors.referrals_about_same_child(referral=referral)),
-        "decision_form": extra.pop("decision_form", None) or DecisionForm(prefix="decision"),
+        "year_referrals": list(selectors.referrals_about_child_in_year(referral=referral))
+        if known
+        else [],
+        "decision_form": extra.pop("decision_form", None)
+        or DecisionForm(prefix="decision", subject=referral.subject),
         "unlink_form": extra.pop("unlink_form", None) or UnlinkForm(prefix="unlink"),
         "concern_labels": dict(Referral.Concern.choices),
         **extra,
@@ -71,6 +82,10 @@ def triage_detail(request, referral_id: uuid.UUID):
 @require_POST
 def triage_link(request, referral_id: uuid.UUID):
     referral = selectors.referral_get_for_triage(user=request.user, referral_id=referral_id)
+    if not request.POST.get("child_id"):
+        # Nothing chosen: say so on the page, next to the choices.
+        context = _triage_context(request, referral, link_error=NO_CHILD_CHOSEN)
+        return render(request, "referrals/triage_detail.html", context)
     try:
         if request.POST.get("child_id") == "new":
             services.referral_create_child(actor=request.user, referral_id=referral.pk)
@@ -119,7 +134,7 @@ def triage_unlink(request, referral_id: uuid.UUID):
 @require_POST
 def triage_decide(request, referral_id: uuid.UUID):
     referral = selectors.referral_get_for_triage(user=request.user, referral_id=referral_id)
-    form = DecisionForm(request.POST, prefix="decision")
+    form = DecisionForm(request.POST, prefix="decision", subject=referral.subject)
     if form.is_valid():
         try:
             record = services.referral_decide(

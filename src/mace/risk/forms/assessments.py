@@ -6,7 +6,7 @@ from django import forms
 
 from mace.core import clock
 from mace.risk.models import Assessment, Grade, Level
-from mace.web.forms import DateInput
+from mace.web.forms import date_field
 
 
 def field_key(code: str) -> str:
@@ -20,15 +20,7 @@ class AssessmentForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose initial or review"},
     )
-    assessed_on = forms.DateField(
-        label="Date of assessment",
-        help_text="For example 2026-11-20",
-        widget=DateInput(),
-        error_messages={
-            "required": "Enter the date of the assessment",
-            "invalid": "Enter the date of the assessment as a real date, for example 2026-11-20",
-        },
-    )
+    assessed_on = date_field("Date of assessment", example="20 11 2026")
     analysis = forms.CharField(
         label="Your analysis",
         help_text="What the indicators mean together for this child, in your judgement",

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from django import forms, template
 
+from mace.web.forms import GovukDateInput
+
 register = template.Library()
 
 
 def _kind(field) -> str:
     widget = field.field.widget
+    if isinstance(widget, GovukDateInput):
+        return "date"
     # CheckboxSelectMultiple is a subclass of RadioSelect: test it first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
@@ -44,6 +48,7 @@ def govuk_field(
         "inputmode": widget.attrs.get("inputmode", ""),
         "errors": field.errors,
         "value": value if value is not None else "",
+        "parts": GovukDateInput.parts(field.value()) if _kind(field) == "date" else None,
     }
 
 
