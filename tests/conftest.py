@@ -16,12 +16,7 @@ from mace.people import services as people_services
 from mace.people.models import ChildAccess
 from mace.risk.models import VrmpAction
 from mace.risk.services.vrmp import vrmp_create
-from tests.factories import (
-    LINK_BASE,
-    ChildFactory,
-    UserFactory,
-    token_from_mail,
-)
+from tests.factories import LINK_BASE, ChildFactory, UserFactory, token_from_mail
 
 
 @pytest.fixture(autouse=True)

@@ -51,7 +51,7 @@ from tests.factories.people import (
     SchoolFactory,
     WardFactory,
 )
-from tests.factories.referrals import submitted_referral
+from tests.factories.referrals import new_referral, submitted_referral
 from tests.factories.risk import MINIMAL_CATALOGUE
 from tests.factories.wordform import CONCERN_LABELS, PEOPLE, TYPED, fill_form, filled_referral_form
 
@@ -88,6 +88,7 @@ __all__ = [
     "held_meeting",
     "macro_enabled_docx",
     "meeting_on",
+    "new_referral",
     "next_wednesday",
     "no_boundary",
     "records_snapshot",

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from mace.accounts.models import Role
+from mace.accounts.models import Agency, Role
 from mace.core import clock
 from mace.meetings import receivers
 from mace.meetings.models import Action, Invitation, Kind, Meeting, Outcome
@@ -188,3 +188,58 @@ def live(make_user):
     meeting = _meeting(today)
     current = agenda.item_add(actor=coordinator, meeting=meeting, child=amara)
     return {"coordinator": coordinator, "meeting": meeting, "item": current, "amara": amara}
+
+
+@pytest.fixture
+def agenda_of_two(make_user):
+    coordinator = make_user(Role.COORDINATOR)
+    meeting = Meeting.objects.create(
+        kind=Kind.CHILD,
+        title="Child-focused MACE",
+        date=clock.today() + dt.timedelta(days=7),
+        start_time=dt.time(10, 0),
+        capacity=6,
+        slot_minutes=20,
+    )
+    first = agenda.item_add(actor=coordinator, meeting=meeting, child=ChildFactory())
+    second = agenda.item_add(actor=coordinator, meeting=meeting, child=ChildFactory())
+    return coordinator, meeting, first, second
+
+
+@pytest.fixture
+def table(make_user, django_capture_on_commit_callbacks):
+    """Next week's meeting discusses Amara and Kayden. Jordan (police) is invited to the
+    whole meeting, Nadia (health) too; Hannah (social work) only to Amara's slot."""
+    coordinator = make_user(Role.COORDINATOR)
+    police = Agency.objects.create(name="West Yorkshire Police", kind="police")
+    health = Agency.objects.create(name="Leeds Community Healthcare", kind="health")
+    social_work = Agency.objects.create(name="Leeds Children's Social Work", kind="csw")
+    jordan = make_user(Role.MEMBER, full_name="Jordan Campbell", agency=police)
+    nadia = make_user(Role.MEMBER, full_name="Nadia Rahman", agency=health)
+    hannah = make_user(Role.MEMBER, full_name="Hannah Gill", agency=social_work)
+    meeting = Meeting.objects.create(
+        kind=Kind.CHILD,
+        title="Child-focused MACE",
+        date=clock.today() + dt.timedelta(days=7),
+        start_time=dt.time(10, 0),
+        capacity=6,
+        slot_minutes=20,
+    )
+    amara = ChildFactory(given_name="Amara", family_name="Okonkwo")
+    kayden = ChildFactory(given_name="Kayden", family_name="Brierley")
+    first = agenda.item_add(actor=coordinator, meeting=meeting, child=amara)
+    second = agenda.item_add(actor=coordinator, meeting=meeting, child=kayden)
+    for member in (jordan, nadia):
+        Invitation.objects.create(meeting=meeting, user=member, capacity=Invitation.Capacity.CORE)
+    invitations.invitation_add(actor=coordinator, item=first, user=hannah, capacity="social_worker")
+    with django_capture_on_commit_callbacks(execute=True):
+        invitations.invitations_send(actor=coordinator, meeting=meeting, link_base="https://t")
+    return {
+        "coordinator": coordinator,
+        "jordan": jordan,
+        "nadia": nadia,
+        "hannah": hannah,
+        "meeting": meeting,
+        "first": first,
+        "second": second,
+    }

@@ -1,5 +1,5 @@
 """Agenda rules: where accepted referrals and due reviews land, and what the coordinator
-may change (with reasons)."""
+may change (with reasons), each child's time slot included."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from django.utils import timezone
 from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.meetings.models import AgendaItem, Kind, Meeting, Outcome
+from mace.meetings.selectors.agenda import agenda_slots
+from mace.meetings.services import agenda
 from mace.meetings.services.agenda import (
     agenda_fill,
     item_add,
@@ -502,3 +504,31 @@ class _Stale(list):
 
     def filter(self, **kwargs):
         return _Stale(r for r in self if all(getattr(r, k) == v for k, v in kwargs.items()))
+
+
+def test_a_longer_slot_moves_the_items_after_it(agenda_of_two, audited):
+    coordinator, meeting, first, second = agenda_of_two
+    assert agenda_slots(meeting)[second.pk][0].time() == dt.time(10, 20)
+    agenda.item_set_slot(actor=coordinator, item=first, minutes=45)
+    slots = agenda_slots(meeting)
+    assert slots[first.pk][1] == 45
+    assert slots[second.pk][0].time() == dt.time(10, 45)
+    event = audited(Event.Verb.AGENDA_ITEM_CHANGED, actor=coordinator, child=first.child)
+    assert event.reason == "Discussion time changed from 20 to 45 minutes"
+
+
+@pytest.mark.parametrize("minutes", [0, 4, 181, None])
+def test_a_slot_outside_5_to_180_minutes_is_refused(agenda_of_two, audited, minutes):
+    coordinator, _, first, _ = agenda_of_two
+    with pytest.raises(ValidationError) as refused:
+        agenda.item_set_slot(actor=coordinator, item=first, minutes=minutes)
+    assert refused.value.message_dict == {
+        "slot_minutes": ["Give the discussion between 5 and 180 minutes"]
+    }
+    audited(Event.Verb.AGENDA_ITEM_CHANGED, count=0)
+
+
+def test_only_those_who_manage_meetings_change_a_slot(agenda_of_two, make_user):
+    _, _, first, _ = agenda_of_two
+    with pytest.raises(PermissionDenied):
+        agenda.item_set_slot(actor=make_user(Role.MEMBER), item=first, minutes=30)

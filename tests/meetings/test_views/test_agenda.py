@@ -1,10 +1,15 @@
-"""The agenda pages (mace.meetings.views.agenda): adding a child, taking an item off."""
+"""The agenda pages (mace.meetings.views.agenda): adding a child, taking an item off,
+changing its time slot."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.urls import reverse
 
 from mace.meetings.models import AgendaItem
+from mace.meetings.selectors.agenda import agenda_slots
 from mace.meetings.services import agenda
 from tests.factories import ChildFactory
 
@@ -31,3 +36,19 @@ def test_a_removal_needs_a_reason(signed_in, coordinator, meeting):
     client.post(f"/meetings/{meeting.pk}/items/{item.pk}/remove/", {"reason": "Moved to Wakefield"})
     item.refresh_from_db()
     assert (item.status, item.status_reason) == (AgendaItem.Status.REMOVED, "Moved to Wakefield")
+
+
+def test_the_time_page_changes_the_slot_and_keeps_bad_input(agenda_of_two, signed_in):
+    coordinator, meeting, first, second = agenda_of_two
+    client = signed_in(coordinator)
+    url = reverse("meetings:item_slot", args=[meeting.pk, first.pk])
+    assert url in client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    response = client.post(url, {"slot_minutes": "300"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Give the discussion 180 minutes or less" in page and 'value="300"' in page
+    response = client.post(url, {"slot_minutes": "30"})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.slot_minutes == 30
+    assert agenda_slots(meeting)[second.pk][0].time() == dt.time(10, 30)

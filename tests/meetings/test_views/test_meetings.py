@@ -1,5 +1,6 @@
 """The meeting and series pages (mace.meetings.views.meetings): the agenda each invitee
-sees, a meeting cancelled once its agenda is empty, and series set up through the service."""
+sees, what an invited agency shares before the meeting and who has not shared yet, a
+meeting cancelled once its agenda is empty, and series set up through the service."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.meetings.models import Kind, Meeting, MeetingSeries
 from mace.meetings.services import agenda, invitations
+from mace.meetings.services.sharing import agency_information_share
 from tests.factories import FORTNIGHTLY, AgencyFactory, ChildFactory, next_wednesday
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +104,35 @@ def test_a_meeting_with_children_on_its_agenda_cannot_be_cancelled_until_they_mo
     client.post(url, {"reason": "Chair unwell"})
     meeting.refresh_from_db()
     assert (meeting.status, meeting.move_reason) == (Meeting.Status.CANCELLED, "Chair unwell")
+
+
+def _share(who, item, text="Seen twice in a car with older males", **fields):
+    return agency_information_share(actor=who, item=item, information=text, **fields)
+
+
+def test_the_share_page_keeps_what_was_typed_and_404s_for_another_child(table, signed_in):
+    client = signed_in(table["hannah"])
+    mine = reverse("meetings:share_item", args=[table["meeting"].pk, table["first"].pk])
+    other = reverse("meetings:share_item", args=[table["meeting"].pk, table["second"].pk])
+    assert client.get(other).status_code == 404
+    response = client.post(mine, {"information": "", "source": "School record"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Enter what your agency knows" in page
+    assert 'value="School record"' in page
+    response = client.post(mine, {"information": "Attendance fell to 60%", "source": "School"})
+    assert response.status_code == 302
+    detail = client.get(reverse("meetings:detail", args=[table["meeting"].pk])).content.decode()
+    assert "Kayden" not in detail
+    assert "Shared" in detail
+
+
+def test_the_chair_sees_which_invited_agencies_have_not_shared(table, signed_in):
+    _share(table["jordan"], table["first"])
+    client = signed_in(table["coordinator"])
+    page = client.get(reverse("meetings:detail", args=[table["meeting"].pk])).context
+    waiting = {item.pk: s.waiting for item, _, _, s in page["rows"]}
+    assert waiting[table["first"].pk] == [
+        "Leeds Children's Social Work",
+        "Leeds Community Healthcare",
+    ]
+    assert waiting[table["second"].pk] == ["Leeds Community Healthcare", "West Yorkshire Police"]

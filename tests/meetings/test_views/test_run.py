@@ -1,6 +1,6 @@
-"""Running the meeting (mace.meetings.views.run): the child's picture before the boxes,
-each item saved as it is discussed, with errors in the user's terms; a closed meeting
-refuses changes."""
+"""Running the meeting (mace.meetings.views.run): the child's picture and what the agencies
+shared before the boxes, each item saved as it is discussed, with errors in the user's
+terms; a closed meeting refuses changes."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from mace.core import clock
 from mace.meetings.models import Discussion
-from mace.meetings.services import agenda, recording
+from mace.meetings.services import agenda, minutes, recording
+from mace.meetings.services.sharing import agency_information_share
 from mace.risk.models import MissingEpisode
 from tests.factories import AgencyFactory, ChildFactory
 
@@ -108,3 +109,35 @@ def test_the_live_screen_reads_a_fixed_number_of_queries_whatever_the_history(li
     with CaptureQueriesContext(connection) as second:
         client.get(url)
     assert len(second) == len(first)
+
+
+def _share(who, item, text="Seen twice in a car with older males", **fields):
+    return agency_information_share(actor=who, item=item, information=text, **fields)
+
+
+def test_the_live_screen_shows_it_and_the_minutes_carry_it(table, signed_in):
+    _share(
+        table["jordan"],
+        table["first"],
+        known_since=dt.date(2026, 10, 1),
+        source="Intelligence report, graded B2",
+    )
+    client = signed_in(table["coordinator"])
+    url = reverse("meetings:run_item", args=[table["meeting"].pk, table["first"].pk])
+    page = client.get(url).content.decode()
+    assert "Seen twice in a car with older males" in page
+    assert "Shared before the meeting by Jordan Campbell" in page
+    assert "source: Intelligence report, graded B2" in page
+    for item in (table["first"], table["second"]):
+        recording.discussion_save(
+            actor=table["coordinator"],
+            item=item,
+            risk_level="medium",
+            outcome="continue",
+            next_review_date=clock.today() + dt.timedelta(days=28),
+        )
+    recording.meeting_close(actor=table["coordinator"], meeting=table["meeting"])
+    drafted = minutes.minutes_draft(actor=table["coordinator"], meeting=table["meeting"])
+    text = drafted.entries.get(item=table["first"]).text
+    assert "West Yorkshire Police: Seen twice in a car with older males" in text
+    assert "known since 1 October 2026; source: Intelligence report, graded B2" in text

@@ -1,7 +1,10 @@
 """The triage pages (mace.referrals.views.triage): only the coordinator triages; candidate
-matches are shown with reasons and confirming one links the child; a restricted record (a
-possible match or a linked child) is shown as "a restricted record" to a coordinator not
-named on it, and logged as such, never by name."""
+matches are shown with reasons and confirming one links the child ("Confirm" with no
+child chosen is an error on the page); what the coordinator needs to decide is shown
+(the last 12 months' referrals about the child, their risk level and VRMP, a context
+referral's own description); a restricted record (a possible match or a linked child) is
+shown as "a restricted record" to a coordinator not named on it, and logged as such,
+never by name."""
 
 from __future__ import annotations
 
@@ -14,14 +17,18 @@ from django.urls import reverse
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
+from mace.core import clock
 from mace.people.models import ChildAccess
-from mace.referrals.models import ReferralLink
+from mace.referrals.models import Referral, ReferralLink
+from mace.referrals.selectors.referrals import referrals_about_child_in_year
 from mace.referrals.services.triage import referral_decide
+from mace.risk.services.vrmp import vrmp_create
 from tests.factories import (
     ChildAccessFactory,
     ChildAddressFactory,
     ChildAliasFactory,
     ChildFactory,
+    new_referral,
     submitted_referral,
 )
 
@@ -169,3 +176,87 @@ def test_a_referral_linked_to_a_restricted_record_does_not_name_it(
     assert "Known child" not in queue
     assert Event.Verb.CHILD_VIEWED not in _events(coordinator, restricted_child)
     assert Event.Verb.RESTRICTED_LISTED in _events(coordinator, restricted_child)
+
+
+def _page(client, referral) -> str:
+    response = client.get(reverse("triage:detail", args=[referral.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_last_years_referrals_about_the_child_are_listed(make_user, signed_in):
+    kayden = ChildFactory(given_name="Kayden", family_name="Oduya")
+    now = clock.now()
+    old = new_referral(child=kayden, submitted_at=now - dt.timedelta(days=400))
+    spring = new_referral(
+        child=kayden, submitted_at=now - dt.timedelta(days=200), status=Referral.Status.DECLINED
+    )
+    summer = new_referral(child=kayden, submitted_at=now - dt.timedelta(days=60))
+    new_referral(child=ChildFactory(), submitted_at=now - dt.timedelta(days=30))  # another child
+    current = new_referral(child=kayden)
+    assert list(referrals_about_child_in_year(referral=current)) == [summer, spring]
+    page = _page(signed_in(make_user(Role.COORDINATOR)), current)
+    listed = page[page.index('data-testid="year-referrals"') :]
+    assert summer.reference in listed and spring.reference in listed
+    assert old.reference not in listed
+
+
+def test_the_childs_risk_level_and_vrmp_are_shown(make_user, signed_in):
+    coordinator = make_user(Role.COORDINATOR)
+    kayden = ChildFactory(given_name="Kayden", family_name="Oduya")
+    vrmp_create(
+        actor=coordinator,
+        child=kayden,
+        vulnerabilities="Exclusion from school",
+        next_review_date=clock.today() + dt.timedelta(weeks=6),
+    )
+    page = _page(signed_in(coordinator), new_referral(child=kayden))
+    record = page[page.index('data-testid="child-record"') :]
+    assert "Not assessed" in record
+    assert "Active; next review" in record
+    assert "None open" in record
+
+
+def test_a_restricted_childs_record_is_not_shown_at_triage(make_user, signed_in):
+    hidden = ChildFactory(given_name="Maisie", family_name="Holroyd", restricted=True)
+    page = _page(signed_in(make_user(Role.COORDINATOR)), new_referral(child=hidden))
+    assert 'data-testid="child-record"' not in page
+    assert "Maisie" not in page.split("The referral as submitted")[0]
+
+
+def test_a_context_referrals_own_description_is_shown(make_user, signed_in):
+    referral = new_referral(
+        subject=Referral.Subject.CONTEXT,
+        child_given_name="",
+        child_family_name="",
+        context_description="Older males giving lifts to girls from the Kirkgate bus station",
+        places_of_concern="Kirkgate Market car park",
+        peer_groups="",
+    )
+    page = _page(signed_in(make_user(Role.COORDINATOR)), referral)
+    context = page[page.index('data-testid="context-referral"') :]
+    assert "Older males giving lifts" in context
+    assert "Kirkgate Market car park" in context
+    assert "Not given" in context  # the peer groups left empty say so
+
+
+def test_a_context_referral_is_accepted_for_the_contextual_mace(make_user, signed_in):
+    referral = new_referral(subject=Referral.Subject.CONTEXT, context_description="A park")
+    page = _page(signed_in(make_user(Role.COORDINATOR)), referral)
+    assert "Accept for the contextual MACE" in page
+    assert "Accept for a child-focused MACE" not in page
+    child_page = _page(signed_in(make_user(Role.COORDINATOR)), new_referral())
+    assert "Accept for a child-focused MACE" in child_page
+
+
+def test_confirm_with_no_child_chosen_is_an_error_on_the_page(make_user, signed_in):
+    referral = new_referral()
+    client = signed_in(make_user(Role.COORDINATOR))
+    response = client.post(reverse("triage:link", args=[referral.pk]), {})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "Choose the child this referral is about, or create a new child" in page
+    assert "govuk-form-group--error" in page
+    referral.refresh_from_db()
+    assert referral.child_id is None
