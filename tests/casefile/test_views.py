@@ -1,7 +1,9 @@
-"""The pages that compose several apps: each role's home page, the child's summary and
-chronology, and "Your tasks". Who may see a child's record is tested as a matrix in
-tests/people/test_visibility_matrix.py and tests/risk/test_visibility.py (the chronology is
-one of the record's reading pages there)."""
+"""The pages that compose several apps (mace.casefile.views): each role's home page (its
+counts add up to "Your tasks", a child is listed once), the child's summary and chronology,
+"Your tasks", and the auditor's break-glass review (naming the child, each child named
+logged) and change history. Opening a child's record is logged. Who may see a child's
+record is tested as a matrix in tests/security/test_visibility_matrix.py (the chronology
+is one of the record's reading pages there)."""
 
 from __future__ import annotations
 
@@ -13,13 +15,22 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from mace.accounts.models import Role
+from mace.accounts.models import Role, User
+from mace.audit.models import Event
 from mace.casefile.views import HOME_TEMPLATES
+from mace.core import clock
 from mace.meetings.models import Minutes
+from mace.people import services as people_services
+from mace.people.models import ChildAccess
 from mace.risk.services.missing import missing_episode_record
 from mace.risk.services.vrmp import vrmp_action_add, vrmp_create, vrmp_review
-from tests.factories import AgencyFactory, ChildAddressFactory, ChildAliasFactory, ChildFactory
-from tests.meetings.factories import meeting_on
+from tests.factories import (
+    AgencyFactory,
+    ChildAddressFactory,
+    ChildAliasFactory,
+    ChildFactory,
+    meeting_on,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -69,7 +80,53 @@ def test_the_chairs_home_lists_their_next_meeting_and_minutes_to_approve(make_us
     assert f"/meetings/{other.pk}/minutes/" not in page
 
 
+def test_the_navigation_and_home_page_lead_to_the_administration_pages(admin_client):
+    response = admin_client.get(reverse("web:home"))
+    content = response.content.decode()
+    assert reverse("administration:index") in content
+    for name in ("user_list", "agency_list", "domain_list", "series_list", "catalogue_list"):
+        assert reverse(f"administration:{name}") in content
+    assert 'href="/admin/"' not in content
+
+
+def test_the_home_page_shows_the_counts(admin_client, invite):
+    invite()
+    response = admin_client.get(reverse("web:home"))
+    assert response.context["invitation_count"] == 1
+    assert response.context["user_count"] == User.objects.filter(is_active=True).count()
+    assert 'data-testid="invitation-count">1<' in response.content.decode()
+
+
 # The child's summary and chronology.
+
+
+def test_opening_a_child_record_writes_who_whom_what_when_where(make_user, signed_in):
+    user = make_user(Role.COORDINATOR)
+    child = ChildFactory()
+    client = signed_in(user)
+    before = timezone.now()
+    client.get(
+        reverse("people:child_detail", args=[child.id]),
+        REMOTE_ADDR="10.1.2.3",
+        HTTP_USER_AGENT="Test browser",
+    )
+    row = Event.objects.get(verb=Event.Verb.CHILD_VIEWED)
+    assert row.actor == user
+    assert row.actor_email == user.email
+    assert row.actor_role == Role.COORDINATOR
+    assert row.child_id == child.id
+    assert row.path == f"/children/{child.id}/"
+    assert row.method == "GET"
+    assert row.ip_address == "10.1.2.3"
+    assert row.user_agent == "Test browser"
+    assert row.at >= before
+
+
+def test_a_refused_read_writes_no_access_row(make_user, signed_in):
+    child = ChildFactory()
+    client = signed_in(make_user(Role.MEMBER))
+    client.get(reverse("people:child_detail", args=[child.id]))
+    assert not Event.objects.filter(verb=Event.Verb.CHILD_VIEWED).exists()
 
 
 def test_child_page_query_count_is_independent_of_aliases_and_addresses(make_user, signed_in):
@@ -174,3 +231,113 @@ def test_the_task_list_shows_each_apps_section_in_page_order(make_user, signed_i
     assert "You own no open actions." in page
     assert "You own no open actions from MACE meetings." in page
     assert "No plan you lead is overdue for review." in page
+
+
+# The auditor's break-glass review and the change history.
+
+
+def test_auditor_reviews_break_glass(make_user, signed_in):
+    user = make_user(Role.COORDINATOR)
+    child = ChildFactory(restricted=True)
+    grant = people_services.break_glass_open(
+        actor=user, child_id=child.id, reason="Strategy discussion in ten minutes, need record"
+    )
+    auditor = make_user(Role.AUDITOR)
+    client = signed_in(auditor)
+    listing = client.get(reverse("audit:break_glass_list")).content.decode()
+    assert "Strategy discussion in ten minutes" in listing
+    client.post(
+        reverse("audit:break_glass_review", args=[grant.id]),
+        {"finding": "justified", "note": "Justified: spoke to TM"},
+    )
+    grant.refresh_from_db()
+    assert grant.reviewed_by == auditor
+    assert Event.objects.filter(verb=Event.Verb.BREAK_GLASS_REVIEWED).count() == 1
+
+
+def test_child_changes_are_kept_in_history(make_user, signed_in):
+    child = ChildFactory(family_name="Smith")
+    child.family_name = "Smyth"
+    child.save()
+    client = signed_in(make_user(Role.AUDITOR))
+    page = client.get(reverse("audit:child_history", args=[child.id])).content.decode()
+    assert "family_name" in page
+    assert "Smith" in page
+    assert "Smyth" in page
+    assert Event.objects.filter(verb=Event.Verb.CHILD_HISTORY_VIEWED, child=child).exists()
+
+
+Finding = ChildAccess.ReviewFinding
+
+
+def _url(grant) -> str:
+    return reverse("audit:break_glass_review", args=[grant.pk])
+
+
+def test_the_queue_and_the_review_page_name_the_child_and_log_it(glass, signed_in):
+    client = signed_in(glass["auditor"])
+    listing = client.get(reverse("audit:break_glass_list")).content.decode()
+    assert "Maisie Holroyd" in listing
+    page = client.get(_url(glass["grant"])).content.decode()
+    assert "Maisie Holroyd" in page
+    logged = Event.objects.filter(
+        verb=Event.Verb.CHILDREN_LISTED, actor=glass["auditor"], child=glass["child"]
+    )
+    assert sorted(e.payload["page"] for e in logged) == [
+        "break_glass_review",
+        "break_glass_reviews",
+    ]
+
+
+def test_the_page_keeps_what_was_typed_and_says_what_is_missing(glass, signed_in):
+    client = signed_in(glass["auditor"])
+    response = client.post(
+        _url(glass["grant"]), {"finding": Finding.NOT_JUSTIFIED, "note": "No meeting that day"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "Enter what follows" in page
+    assert "No meeting that day</textarea>" in page
+    response = client.post(
+        _url(glass["grant"]),
+        {
+            "finding": Finding.NOT_JUSTIFIED,
+            "note": "No meeting that day",
+            "follow_up": "Raised with their line manager",
+        },
+    )
+    assert response.status_code == 302
+    listing = client.get(reverse("audit:break_glass_list")).content.decode()
+    assert "Not justified" in listing and "Raised with their line manager" in listing
+
+
+@pytest.mark.parametrize("role", [r for r in Role.values if r != Role.AUDITOR])
+def test_only_the_auditor_opens_the_review(glass, signed_in, make_user, role):
+    client = signed_in(make_user(role))
+    assert client.get(_url(glass["grant"])).status_code in (403, 404)
+    assert client.get(reverse("audit:break_glass_list")).status_code in (403, 404)
+
+
+def test_the_home_pages_count_equals_the_rows_of_your_tasks(member_world, signed_in):
+    client = signed_in(member_world["member"])
+    home = client.get(reverse("web:home")).context
+    tasks = client.get(reverse("tasks:list")).context
+    rows = sum(len(section.rows) for section in tasks["sections"])
+    assert rows == 4  # two MACE actions, one VRMP action, one plan overdue for review
+    assert home["task_count"] == rows
+    assert "4 to do" in client.get(reverse("web:home")).content.decode()
+
+
+def test_a_child_is_listed_once_whatever_the_grants(member_world, signed_in):
+    home = signed_in(member_world["member"]).get(reverse("web:home")).context
+    children = [grant.child_id for grant in home["grants"]]
+    assert sorted(children) == sorted([member_world["kai"].pk, member_world["ruby"].pk])
+
+
+def test_the_home_page_lists_the_seats_next_meeting_and_the_chairs_minutes(silver, signed_in):
+    with clock.set_to(dt.datetime(2026, 1, 20, 9, tzinfo=dt.UTC)):
+        seat_home = signed_in(silver["seat"]).get(reverse("web:home")).context
+        assert silver["coming"] in seat_home["next_meetings"]
+        chair_home = signed_in(silver["chair"]).get(reverse("web:home")).context
+        assert [m.meeting for m in chair_home["minutes_to_approve"]] == [silver["held"]]

@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import re
 from collections import Counter
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
-from django.utils import timezone
 
-from mace.accounts.models import Agency, Role, User
+from mace.accounts.models import Agency
 from mace.demo import data
 from mace.demo.generator import CityAlreadySeeded, generate_city
 from mace.demo.sampling import age_on
-from mace.demo.users import demo_email, ensure_demo_users
-from mace.people.models import Child, ChildAccess, ChildAddress, ChildAlias, School, Ward
-from mace.people.selectors import children_visible_to
-from tests.demo.helpers import city_wipe, records_snapshot
+from mace.people.models import Child, ChildAddress, ChildAlias, School, Ward
+from tests.factories import city_wipe, records_snapshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow_demo]
 
 # A full UK postcode (outward code, space, inward code without C I K M O V in the letters).
 UK_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][ABD-HJLNP-UW-Z]{2}$")
-PASSWORD = "demo-password-for-tests"
 
 
 def _snapshot() -> dict[str, list[tuple]]:
@@ -220,103 +212,3 @@ def test_seeding_again_is_refused_unless_appending():
     assert counts["children"] == 50
     assert Child.objects.count() == 100
     assert Ward.objects.count() == 33
-
-
-def test_ensure_demo_users_creates_one_user_per_role():
-    users = ensure_demo_users(password=PASSWORD)
-
-    assert sorted(user.role for user in users) == sorted(Role.values)
-    for user in users:
-        assert user.email == f"{user.role}@demo.example" == demo_email(user.role)
-        assert user.full_name
-        assert user.agency is not None
-        assert user.check_password(PASSWORD)
-    by_role = {user.role: user for user in users}
-    assert by_role[Role.COORDINATOR].agency.kind == Agency.Kind.CHILDRENS_SOCIAL_WORK
-    assert by_role[Role.MEMBER].agency.kind == Agency.Kind.POLICE
-    assert by_role[Role.REFERRER].agency.kind == Agency.Kind.EDUCATION
-
-
-def test_ensure_demo_users_is_idempotent_and_keeps_passwords():
-    first = ensure_demo_users(password=PASSWORD)
-
-    again = ensure_demo_users(password="a-different-password")
-
-    assert [user.pk for user in again] == [user.pk for user in first]
-    assert User.objects.count() == len(Role.values)
-    assert all(User.objects.get(pk=user.pk).check_password(PASSWORD) for user in first)
-
-
-def test_demo_users_have_no_grants_without_children():
-    ensure_demo_users(password=PASSWORD)
-
-    assert not ChildAccess.objects.exists()
-
-
-def test_demo_member_and_coordinator_get_grants_once():
-    generate_city(children=300, seed=2026)
-
-    users = {user.role: user for user in ensure_demo_users(password=PASSWORD)}
-    ensure_demo_users(password=PASSWORD)
-
-    member, coordinator = users[Role.MEMBER], users[Role.COORDINATOR]
-    invitations = ChildAccess.objects.filter(user=member, basis=ChildAccess.Basis.INVITATION)
-    actions = ChildAccess.objects.filter(user=member, basis=ChildAccess.Basis.ACTION)
-    assert invitations.count() == 3
-    assert actions.count() == 1
-    assert actions.get().expires_at is None
-    soon = timezone.now() + dt.timedelta(days=28)
-    for grant in invitations:
-        assert abs(grant.expires_at - soon) < dt.timedelta(minutes=5)
-    assert children_visible_to(member).count() == 4
-
-    named = ChildAccess.objects.get(user=coordinator, basis=ChildAccess.Basis.NAMED)
-    assert named.child.restricted
-    restricted_visible = children_visible_to(coordinator).filter(restricted=True)
-    assert list(restricted_visible) == [named.child]
-    assert Child.objects.filter(restricted=True).count() > 1  # others need break glass
-
-
-def test_seed_command_seeds_and_summarises():
-    out = io.StringIO()
-
-    call_command("seed", children=50, seed=1, stdout=out)
-
-    assert Child.objects.count() == 50
-    assert "Seeded 50 children" in out.getvalue()
-
-
-def test_seed_command_refuses_a_second_city():
-    call_command("seed", children=10, seed=1, stdout=io.StringIO())
-
-    with pytest.raises(CommandError, match="--append"):
-        call_command("seed", children=10, seed=1, stdout=io.StringIO())
-    call_command("seed", children=10, seed=1, append=True, stdout=io.StringIO())
-    assert Child.objects.count() == 20
-
-
-def test_demo_command_prepares_the_demo_without_serving(settings):
-    settings.MACE_DEMO_PASSWORD = PASSWORD
-    out = io.StringIO()
-
-    call_command("demo", no_serve=True, stdout=out)
-    call_command("demo", no_serve=True, stdout=io.StringIO())
-
-    assert Child.objects.count() == 300
-    # The demo users existed before seeding: the records name them, not a system user. (The
-    # meetings seeded add the agencies' members who sit on them: member.*, deputy.*, and
-    # the seats of Silver and Gold, silver.* and gold.*, of their group's role.)
-    assert User.objects.filter(email__in=[demo_email(role) for role in Role.values]).count() == (
-        len(Role.values)
-    )
-    others = User.objects.exclude(role=Role.MEMBER).exclude(
-        email__in=[demo_email(role) for role in Role.values]
-    )
-    assert {(u.role, u.email.split(".")[0]) for u in others} == {
-        (Role.SILVER, "silver"),
-        (Role.GOLD, "gold"),
-    }
-    assert others.count() == 8
-    text = out.getvalue()
-    assert "coordinator@demo.example" in text
-    assert PASSWORD in text

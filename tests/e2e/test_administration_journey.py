@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from mace.accounts.models import Role, User
 from mace.audit.models import Event
-from tests.factories import AgencyFactory, UserFactory
-from tests.meetings.factories import fortnightly_series
+from tests.factories import AgencyFactory, UserFactory, fortnightly_series
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -120,7 +119,7 @@ def test_an_invitee_chooses_a_password_and_then_signs_in_and_enrols(page, axe_ch
     from django.core import mail
 
     from mace.accounts.administration import user_invite
-    from tests.administration.conftest import token_from_mail
+    from tests.factories import token_from_mail
 
     admin = UserFactory(role=Role.ADMIN)
     invitation = user_invite(

@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.meetings.models import Action, Discussion, Meeting, Minutes
-from tests.factories import AgencyFactory, ChildFactory, UserFactory
-from tests.meetings.factories import meeting_on
+from tests.factories import AgencyFactory, ChildFactory, UserFactory, meeting_on
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

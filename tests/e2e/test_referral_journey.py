@@ -130,7 +130,7 @@ def test_referral_over_several_pages_with_a_mistake_and_a_resumed_draft(
 
 
 def test_coordinator_triages_a_referral(page, axe_check, sign_in, settings):
-    from tests.referrals.factories import submitted_referral
+    from tests.factories import submitted_referral
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     coordinator = UserFactory(role=Role.COORDINATOR)

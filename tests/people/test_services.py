@@ -1,15 +1,18 @@
 """Access grants are opened, moved and ended by people's services, each with its history
-row and an audit event that says what happened."""
+row and an audit event that says what happened; the auditor's review of a break-glass
+grant records a finding."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
+from mace.people import services as people_services
 from mace.people.grants import action_grant_release
 from mace.people.models import ChildAccess
 from mace.people.services import (
@@ -126,3 +129,68 @@ def test_only_those_who_see_the_cohort_add_a_child(role, make_user):
         child_create(actor=make_user(role), given_name="Kai", family_name="Patel")
     assert not Child.objects.exists()
     assert not Event.objects.filter(verb=Event.Verb.CHILD_CREATED).exists()
+
+
+def test_only_the_auditor_reviews_break_glass(make_user):
+    from django.core.exceptions import PermissionDenied
+
+    user = make_user(Role.COORDINATOR)
+    child = ChildFactory(restricted=True)
+    grant = people_services.break_glass_open(
+        actor=user, child_id=child.id, reason="Needed for an urgent strategy discussion"
+    )
+    with pytest.raises(PermissionDenied):
+        people_services.break_glass_review(
+            actor=user, grant_id=grant.id, finding="justified", note="fine"
+        )
+
+
+Finding = ChildAccess.ReviewFinding
+
+
+@pytest.mark.parametrize("finding", [Finding.JUSTIFIED, Finding.REFERRED_DPO])
+def test_a_finding_is_recorded_with_its_note(glass, audited, finding):
+    grant = people_services.break_glass_review(
+        actor=glass["auditor"], grant_id=glass["grant"].pk, finding=finding, note="Spoke to TM"
+    )
+    assert (grant.review_finding, grant.review_note, grant.review_follow_up) == (
+        finding,
+        "Spoke to TM",
+        "",
+    )
+    event = audited(
+        Event.Verb.BREAK_GLASS_REVIEWED, actor=glass["auditor"], child=glass["child"], obj=grant
+    )
+    assert event.payload == {"finding": finding, "follow_up": ""}
+
+
+def test_not_justified_needs_what_follows(glass, audited):
+    with pytest.raises(ValidationError) as refused:
+        people_services.break_glass_review(
+            actor=glass["auditor"],
+            grant_id=glass["grant"].pk,
+            finding=Finding.NOT_JUSTIFIED,
+            note="No meeting that day",
+        )
+    assert refused.value.message_dict == {
+        "follow_up": ["Enter what follows, for example raised with their line manager"]
+    }
+    audited(Event.Verb.BREAK_GLASS_REVIEWED, count=0)
+    grant = people_services.break_glass_review(
+        actor=glass["auditor"],
+        grant_id=glass["grant"].pk,
+        finding=Finding.NOT_JUSTIFIED,
+        note="No meeting that day",
+        follow_up="Raised with their line manager",
+    )
+    assert grant.review_follow_up == "Raised with their line manager"
+    event = audited(Event.Verb.BREAK_GLASS_REVIEWED, actor=glass["auditor"], obj=grant)
+    assert event.payload["finding"] == Finding.NOT_JUSTIFIED
+
+
+def test_a_review_without_a_finding_is_refused(glass):
+    with pytest.raises(ValidationError) as refused:
+        people_services.break_glass_review(
+            actor=glass["auditor"], grant_id=glass["grant"].pk, finding="", note="ok"
+        )
+    assert refused.value.message_dict == {"finding": ["Choose what the review found"]}
