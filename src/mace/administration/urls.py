@@ -1,5 +1,5 @@
 """The administrator's pages. Every one is wrapped in administrator_only here, so no page
-can be added without the check (tests/administration/test_access.py walks them all)."""
+can be added without the check (tests/administration/test_views/test_common.py walks them all)."""
 
 from django.urls import path
 

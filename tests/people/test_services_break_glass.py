@@ -114,7 +114,9 @@ def test_reviewing_a_break_glass_records_the_auditor_the_child_and_the_finding(
 ):
     moment = clock.now() + dt.timedelta(days=1)
     with clock.set_to(moment):
-        reviewed = break_glass_review(actor=auditor, grant_id=broken_glass.id, note=f"  {NOTE} ")
+        reviewed = break_glass_review(
+            finding="justified", actor=auditor, grant_id=broken_glass.id, note=f"  {NOTE} "
+        )
     assert (reviewed.reviewed_by, reviewed.reviewed_at, reviewed.review_note) == (
         auditor,
         moment,
@@ -132,7 +134,9 @@ def test_only_an_auditor_reviews_a_break_glass_and_a_refusal_leaves_no_row(
     role, make_user, broken_glass, audited
 ):
     with pytest.raises(PermissionDenied):
-        break_glass_review(actor=make_user(role), grant_id=broken_glass.id, note=NOTE)
+        break_glass_review(
+            finding="justified", actor=make_user(role), grant_id=broken_glass.id, note=NOTE
+        )
     broken_glass.refresh_from_db()
     assert broken_glass.reviewed_at is None
     audited(Event.Verb.BREAK_GLASS_REVIEWED, count=0)
@@ -140,7 +144,7 @@ def test_only_an_auditor_reviews_a_break_glass_and_a_refusal_leaves_no_row(
 
 def test_a_review_with_no_finding_is_refused_without_a_row(auditor, broken_glass, audited):
     with pytest.raises(ValidationError, match="what the review found"):
-        break_glass_review(actor=auditor, grant_id=broken_glass.id, note="   ")
+        break_glass_review(finding="justified", actor=auditor, grant_id=broken_glass.id, note="   ")
     broken_glass.refresh_from_db()
     assert broken_glass.reviewed_at is None
     audited(Event.Verb.BREAK_GLASS_REVIEWED, count=0)
@@ -149,10 +153,12 @@ def test_a_review_with_no_finding_is_refused_without_a_row(auditor, broken_glass
 def test_a_break_glass_is_reviewed_once_and_a_second_review_leaves_no_second_row(
     auditor, make_user, broken_glass, restricted_child, audited
 ):
-    break_glass_review(actor=auditor, grant_id=broken_glass.id, note=NOTE)
+    break_glass_review(finding="justified", actor=auditor, grant_id=broken_glass.id, note=NOTE)
     other_auditor = make_user(Role.AUDITOR)
     with pytest.raises(ValidationError, match="already been reviewed"):
-        break_glass_review(actor=other_auditor, grant_id=broken_glass.id, note="Not justified")
+        break_glass_review(
+            finding="justified", actor=other_auditor, grant_id=broken_glass.id, note="Not justified"
+        )
     broken_glass.refresh_from_db()
     assert (broken_glass.reviewed_by, broken_glass.review_note) == (auditor, NOTE)
     audited(
@@ -163,5 +169,5 @@ def test_a_break_glass_is_reviewed_once_and_a_second_review_leaves_no_second_row
 def test_only_a_break_glass_grant_can_be_reviewed(auditor, restricted_child, audited):
     named = ChildAccessFactory(child=restricted_child, basis=ChildAccess.Basis.NAMED)
     with pytest.raises(ChildAccess.DoesNotExist):
-        break_glass_review(actor=auditor, grant_id=named.id, note=NOTE)
+        break_glass_review(finding="justified", actor=auditor, grant_id=named.id, note=NOTE)
     audited(Event.Verb.BREAK_GLASS_REVIEWED, count=0)
