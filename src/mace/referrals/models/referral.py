@@ -186,6 +186,13 @@ class Referral(TimeStampedModel):
             models.Index(fields=["child", "submitted_at"]),
         ]
 
+    @property
+    def channel_phrase(self) -> str:
+        """How it arrived, mid-sentence: "web form", "secure mailbox", "API" (an acronym
+        keeps its capitals)."""
+        label = self.get_channel_display()
+        return label if label.isupper() else label[:1].lower() + label[1:]
+
     def __str__(self) -> str:
         return self.reference
 

@@ -24,7 +24,7 @@ def referral_chronology(*, child) -> list[Entry]:
             Entry(
                 when=r.submitted_at,
                 kind="referral",
-                title=f"Referral {r.reference} received ({r.get_channel_display().lower()})",
+                title=f"Referral {r.reference} received ({r.channel_phrase})",
                 detail="Concerns: " + (", ".join(concerns.get(c, c) for c in r.concerns) or "—"),
                 recorded_by=f"{by}{agency}",
                 recorded_at=r.submitted_at,

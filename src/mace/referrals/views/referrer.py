@@ -125,9 +125,27 @@ def _next_step(referral: Referral, step: str) -> str:
     return steps[min(steps.index(step) + 1, len(steps) - 1)] if step in steps else steps[0]
 
 
-def _step_nav(referral: Referral, step: str) -> list[dict]:
+def _previous_url(referral: Referral, step: str) -> str:
+    """The back link of a step: the section before it, or the referrals list from the
+    first."""
+    steps = _steps(referral)
+    index = steps.index(step) if step in steps else 0
+    if index == 0:
+        return reverse("referrals:list")
+    return reverse("referrals:step", args=[referral.pk, steps[index - 1]])
+
+
+class _StepNav(list):
+    """The sections in the task list, and whether the referral can be sent."""
+
+    @property
+    def ready(self) -> bool:
+        return not any(s["needs_attention"] for s in self)
+
+
+def _step_nav(referral: Referral, step: str) -> _StepNav:
     missing_steps = {slug for slug, _ in services.referral_missing_answers(referral)}
-    return [
+    return _StepNav(
         {
             "slug": s.slug,
             "title": s.title,
@@ -135,7 +153,7 @@ def _step_nav(referral: Referral, step: str) -> list[dict]:
             "needs_attention": s.slug in missing_steps,
         }
         for s in sections_for(referral.subject)
-    ]
+    )
 
 
 def referral_step(request, referral_id: uuid.UUID, step: str):
@@ -184,6 +202,7 @@ def referral_step(request, referral_id: uuid.UUID, step: str):
             "form": form,
             "section": sec,
             "steps": _step_nav(referral, step),
+            "back_url": _previous_url(referral, step),
             "autosave_url": reverse("referrals:autosave", args=[referral.pk, step]),
         },
     )
@@ -223,6 +242,7 @@ def _perpetrators(request, referral: Referral):
             "formset": formset,
             "section": section("perpetrators"),
             "steps": _step_nav(referral, "perpetrators"),
+            "back_url": _previous_url(referral, "perpetrators"),
         },
     )
 
@@ -281,6 +301,7 @@ def referral_check(request, referral: Referral):
             "perpetrators": list(referral.perpetrators.all()),
             "tried": request.method == "POST",
             "steps": _step_nav(referral, "check"),
+            "back_url": _previous_url(referral, "check"),
             "section": {"slug": "check"},
         },
     )
