@@ -252,9 +252,17 @@ def _name_code(a: NameForm, b: NameForm, *, nicknames: bool) -> int:
         return TYPO
     if a.metaphone == b.metaphone or a.nysiis == b.nysiis:
         return SOUND
+    if _one_slip(a.text, b.text):
+        return TYPO
     if similarity >= NAME_SIMILAR_JW:
         return SIMILAR
     return DIFFERENT
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter dropped, added, changed or two swapped, in names of three letters or more
+    (Ava and Aoa; Jaro-Winkler is harsh on short names). Two-letter names (Li, Le) differ."""
+    return max(len(a), len(b)) >= 3 and jellyfish.damerau_levenshtein_distance(a, b) <= 1
 
 
 def _best_name(

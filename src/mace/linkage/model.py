@@ -18,6 +18,9 @@ Learning, as Splink does it, without labels:
 The prior is kept as ``match_rate``: the share of records in list A expected to have a
 match in list B (or in the cohort). Against a list or cohort of N records the prior
 probability that a given pair matches is match_rate / N.
+
+Pairs that share a family name and an address are weighed a second time, against the
+other members of a household (``family.py``); that model is learnt from the same pairs.
 """
 
 from __future__ import annotations
@@ -31,8 +34,10 @@ from pathlib import Path
 
 import numpy as np
 
+from mace.linkage import family
 from mace.linkage.blocking import RULES, BlockingRule, CandidatePairs
 from mace.linkage.compare import COMPARISONS, Prepared, compare_levels
+from mace.linkage.family import HouseholdModel
 
 MODEL_VERSION = 1
 MAX_LEVELS = max(len(c.levels) for c in COMPARISONS)
@@ -59,6 +64,7 @@ class MatchModel:
     match_rate: float
     description: str = ""
     training: dict = field(default_factory=dict)
+    household: HouseholdModel | None = None
 
     def weight_table(self) -> np.ndarray:
         """log2(m/u) per field and level; 0 for "missing" and for unused padding."""
@@ -96,13 +102,16 @@ class MatchModel:
                 for k, label in enumerate(comparison.levels)
                 if k > 0
             ]
-        return {
+        data = {
             "version": MODEL_VERSION,
             "description": self.description,
             "match_rate": round(self.match_rate, 6),
             "comparisons": comparisons,
             "training": self.training,
         }
+        if self.household is not None:
+            data["household"] = self.household.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> MatchModel:
@@ -124,6 +133,8 @@ class MatchModel:
             match_rate=float(data["match_rate"]),
             description=data.get("description", ""),
             training=data.get("training", {}),
+            # A model saved before households were weighed has none: it weighs none.
+            household=HouseholdModel.from_dict(data["household"]) if "household" in data else None,
         )
 
     def save(self, path: Path) -> None:
@@ -232,6 +243,55 @@ def expectation_maximisation(
     return m, proportion, iterations
 
 
+def _posterior(weights: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp2(-np.clip(weights, -1000, 1000)))
+
+
+def estimate_match_rate(
+    *,
+    model: MatchModel,
+    a: Sequence[Prepared],
+    b: Sequence[Prepared],
+    levels: np.ndarray,
+    pairs: CandidatePairs | None = None,
+) -> float:
+    """The prior: EM on the match proportion alone over all blocked pairs (unblocked pairs
+    are taken as non-matches), m and u fixed; with ``pairs``, household pairs weighed by
+    the model's household model too."""
+    population = len(b)
+    evidence = model.match_weights(levels, population=population) - model.prior_weight(
+        population=population
+    )
+    where = personal = np.zeros(0, dtype=np.int64)
+    if pairs is not None and model.household is not None:
+        where, personal = family.household_pairs(a=a, b=b, ia=pairs.a, ib=pairs.b, levels=levels)
+    household = model.household.weights(personal, pairs.a[where]) if len(where) else np.zeros(0)
+    rate = 0.5 * min(len(a), len(b)) / max(len(a), 1)
+    for _ in range(100):
+        model.match_rate = rate
+        weights = evidence + model.prior_weight(population=population)
+        if len(where):
+            weights[where] = family.combine(weights[where], household)
+        new_rate = float(_posterior(weights).sum()) / max(len(a), 1)
+        if abs(new_rate - rate) < 1e-7:
+            break
+        rate = new_rate
+    return min(max(rate, 1e-6), 1.0)
+
+
+def fit_household_model(
+    *,
+    a: Sequence[Prepared],
+    b: Sequence[Prepared],
+    pairs: CandidatePairs,
+    levels: np.ndarray,
+) -> HouseholdModel:
+    """The household model of two lists' blocked pairs (``family.py``), by EM on the pairs
+    that may be two people of one household, each list A record's pairs in competition."""
+    where, personal = family.household_pairs(a=a, b=b, ia=pairs.a, ib=pairs.b, levels=levels)
+    return family.fit_household(personal, pairs.a[where])
+
+
 def fit_model(
     *,
     a: Sequence[Prepared],
@@ -242,8 +302,10 @@ def fit_model(
     samples: int = 100_000,
     seed: int = 0,
     description: str = "",
+    households: bool = True,
 ) -> MatchModel:
-    """Learn m, u and the match rate from two lists and their blocked, compared pairs."""
+    """Learn m, u and the match rate from two lists and their blocked, compared pairs, and
+    (``households``) the household model from the pairs that share a household."""
     u = estimate_u(a=a, b=b, samples=samples, seed=seed)
     start = initial_m()
     sums = np.zeros_like(start)
@@ -271,22 +333,10 @@ def fit_model(
     trained = sessions > 0
     m[trained] = sums[trained] / sessions[trained, None]
     model = MatchModel(m=m, u=u, match_rate=1.0, description=description)
-    # The prior: EM on the match proportion alone over all blocked pairs (unblocked pairs
-    # are taken as non-matches), m and u fixed.
-    population = len(b)
-    evidence = model.match_weights(levels, population=population) - model.prior_weight(
-        population=population
-    )
-    rate = 0.5 * min(len(a), len(b)) / max(len(a), 1)
-    for _ in range(100):
-        model.match_rate = rate
-        weights = evidence + model.prior_weight(population=population)
-        posterior = 1.0 / (1.0 + np.exp2(-np.clip(weights, -1000, 1000)))
-        new_rate = float(posterior.sum()) / max(len(a), 1)
-        if abs(new_rate - rate) < 1e-7:
-            break
-        rate = new_rate
-    model.match_rate = min(max(rate, 1e-6), 1.0)
+    model.match_rate = estimate_match_rate(model=model, a=a, b=b, levels=levels)
+    if households:
+        model.household = fit_household_model(a=a, b=b, pairs=pairs, levels=levels)
+        model.match_rate = estimate_match_rate(model=model, a=a, b=b, levels=levels, pairs=pairs)
     model.training = {
         "records_a": len(a),
         "records_b": len(b),

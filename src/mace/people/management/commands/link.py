@@ -1,5 +1,10 @@
 """mace link: find the same children in two lists, or in a list and the children recorded.
 
+Given two lists, it learns its model from them (as Splink does; ``--bundled-model`` uses
+the bundled one instead, as do lists too small to learn from) and keeps each record to its
+best match, a list holding each person once (``--all-pairs`` writes every pair at or above
+the threshold instead).
+
 An operator's command-line tool: without ``--b`` it reads every child recorded, restricted
 records included, and its output names children by id. Run it only where the operator may
 see the whole cohort, and keep the output as securely as the cohort itself.
@@ -57,10 +62,22 @@ class Command(BaseCommand):
             "--explain", action="store_true", help="Add a reasons column to the output"
         )
         parser.add_argument(
+            "--bundled-model",
+            action="store_true",
+            help="Use the bundled model instead of learning one from the two lists",
+        )
+        parser.add_argument(
             "--fit",
             action="store_true",
-            help="Learn the model from these two lists (u from random pairs, m by EM) "
-            "instead of using the bundled one; needs --b",
+            help="Learn the model from the two lists, however small they are (with --b, "
+            "learning is the default for lists of "
+            f"{engine.MIN_FIT_RECORDS} records or more; kept for older scripts)",
+        )
+        parser.add_argument(
+            "--all-pairs",
+            action="store_true",
+            help="Write every pair at or above the threshold, not only each record's best "
+            "match (for lists that may hold a person twice)",
         )
         parser.add_argument("--model", type=Path, help="Use a model saved by --save-model")
         parser.add_argument("--save-model", type=Path, help="Write the model used (JSON)")
@@ -86,14 +103,29 @@ class Command(BaseCommand):
             raise CommandError("--threshold must be between 0 and 1")
         if options["fit"] and options["b"] is None:
             raise CommandError("--fit learns from two lists: give --b as well")
-        if options["fit"] and options["model"]:
-            raise CommandError("Give --fit or --model, not both")
+        chosen = [
+            flag
+            for flag, key in (
+                ("--fit", "fit"),
+                ("--model", "model"),
+                ("--bundled-model", "bundled_model"),
+            )
+            if options[key]
+        ]
+        if len(chosen) > 1:
+            raise CommandError(
+                f"Give one of --fit, --model and --bundled-model, not {' and '.join(chosen)}"
+            )
         if not options["out"].parent.is_dir():
             raise CommandError(f"--out: no such folder: {options['out'].parent}")
         started = time.monotonic()
         list_a = self._read(options["a"], "--a")
         list_b = self._read(options["b"], "--b") if options["b"] else None
         model = self._model(options)
+        # Two lists: learn from them, unless told otherwise or they are too small.
+        learn = list_b is not None and (
+            options["fit"] or (not chosen and engine.can_fit(list_a, list_b))
+        )
 
         progress = Progress(
             TextColumn("{task.description:<22}"),
@@ -114,12 +146,22 @@ class Command(BaseCommand):
             if list_b is None:
                 rows = self._link_to_cohort(list_a, threshold, model, options["explain"], report)
             else:
-                if options["fit"]:
+                if learn:
                     model = engine.model_fit(a=list_a, b=list_b, progress=report)
                 matches = engine.link_records(
-                    list_a, list_b, threshold=threshold, model=model, progress=report
+                    list_a,
+                    list_b,
+                    threshold=threshold,
+                    model=model,
+                    progress=report,
+                    one_match_each=not options["all_pairs"],
+                    explain=options["explain"],
                 )
-                rows = self._with_reasons(matches, list_a, list_b, model, options["explain"])
+                rows = [
+                    (m.id_a, m.id_b, m.score)
+                    + (("; ".join(map(str, m.reasons)),) if options["explain"] else ())
+                    for m in matches
+                ]
         if options["save_model"]:
             model.save(options["save_model"])
         written = write_matches(path=options["out"], rows=rows, explain=options["explain"])
@@ -132,6 +174,21 @@ class Command(BaseCommand):
                 f"and {against}; written to {options['out']} "
                 f"({time.monotonic() - started:.1f}s)"
             )
+            self.stdout.write(f"Model: {self._model_note(options, list_a, list_b, learn)}")
+
+    @staticmethod
+    def _model_note(options, list_a, list_b, learn: bool) -> str:
+        if learn:
+            kept = "every pair" if options["all_pairs"] else "each record's best match"
+            return f"learnt from the two lists; {kept} kept"
+        if options["model"]:
+            return f"{options['model']}"
+        if list_b is not None and not options["bundled_model"]:
+            return (
+                f"bundled (lists of fewer than {engine.MIN_FIT_RECORDS} records are too few "
+                "to learn from; --fit learns all the same)"
+            )
+        return "bundled"
 
     @staticmethod
     def _audit(options, rows) -> None:
@@ -178,22 +235,6 @@ class Command(BaseCommand):
             raise CommandError(f"--model: no such file: {options['model']}") from exc
         except (ValueError, KeyError) as exc:
             raise CommandError(f"--model: not a model this version can use ({exc})") from exc
-
-    @staticmethod
-    def _with_reasons(matches, list_a, list_b, model, explain: bool) -> list[tuple]:
-        if not explain:
-            return [tuple(m) for m in matches]
-        by_a = {r.id: r for r in list_a}
-        by_b = {r.id: r for r in list_b}
-        return [
-            (
-                m.id_a,
-                m.id_b,
-                m.score,
-                "; ".join(map(str, engine.explain(by_a[m.id_a], by_b[m.id_b], model=model))),
-            )
-            for m in matches
-        ]
 
     @staticmethod
     def _link_to_cohort(list_a, threshold, model, explain: bool, report) -> list[tuple]:
