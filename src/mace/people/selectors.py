@@ -16,7 +16,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
     Count,
+    Exists,
     ExpressionWrapper,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -78,6 +80,17 @@ def children_visible_to(user, *, at: dt.datetime | None = None) -> QuerySet[Chil
     return _children_in_scope(user, at).filter(
         Q(restricted=False) | Q(pk__in=_granted_child_ids(user, UNRESTRICTING_BASES, at))
     )
+
+
+def child_visible_q(user, field: str = "child") -> Q:
+    """A condition on rows that name a child through ``field`` (a foreign key): the child is
+    one ``children_visible_to`` gives this user now.
+
+    A correlated EXISTS, so the database checks the child of each row at hand. Written as
+    ``field__in=children_visible_to(user)`` beside another condition in an OR (``child`` is
+    null, or visible), PostgreSQL instead reads and hashes every visible child first: the
+    whole cohort for a coordinator, 90 ms at 100,000 children, for a list of sixteen."""
+    return Q(Exists(children_visible_to(user).filter(pk=OuterRef(field))))
 
 
 def child_can_break_glass(*, user, child_id: uuid.UUID) -> bool:
