@@ -58,9 +58,7 @@ def child_risk_levels(*, child_ids) -> dict:
     if child_ids:
         ranked = (
             Assessment.objects.filter(child_id__in=child_ids, status=Assessment.Status.COMPLETED)
-            .annotate(
-                rank=Window(RowNumber(), partition_by=F("child_id"), order_by=LATEST_FIRST)
-            )
+            .annotate(rank=Window(RowNumber(), partition_by=F("child_id"), order_by=LATEST_FIRST))
             .filter(rank__lte=2)
             .order_by("child_id", "rank")
         )
