@@ -26,8 +26,8 @@ def child_record_summary(*, child) -> dict:
 
 def child_record_summaries(*, children) -> dict:
     """``child_record_summary`` for each of these children (already authorised), by child
-    id, in a fixed number of queries for them all (seven, eight when one is at high risk):
-    an agenda pack gives a summary for every child on the agenda."""
+    id, in at most eight queries for them all, however many: an agenda pack gives a
+    summary for every child on the agenda."""
     ids = list(dict.fromkeys(child.pk for child in children))
     if not ids:
         return {}
