@@ -13,7 +13,18 @@ import uuid
 from collections.abc import Callable, Iterable
 
 from django.core.paginator import Page, Paginator
-from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Concat
 from django.http import Http404
 
 from mace.accounts.models import Role
@@ -69,6 +80,17 @@ def children_visible_to(user, *, at: dt.datetime | None = None) -> QuerySet[Chil
     return _children_in_scope(user, at).filter(
         Q(restricted=False) | Q(pk__in=_granted_child_ids(user, UNRESTRICTING_BASES, at))
     )
+
+
+def child_visible_q(user, field: str = "child") -> Q:
+    """A condition on rows that name a child through ``field`` (a foreign key): the child is
+    one ``children_visible_to`` gives this user now.
+
+    A correlated EXISTS, so the database checks the child of each row at hand. Written as
+    ``field__in=children_visible_to(user)`` beside another condition in an OR (``child`` is
+    null, or visible), PostgreSQL instead reads and hashes every visible child first: the
+    whole cohort for a coordinator, 90 ms at 100,000 children, for a list of sixteen."""
+    return Q(Exists(children_visible_to(user).filter(pk=OuterRef(field))))
 
 
 def child_can_break_glass(*, user, child_id: uuid.UUID) -> bool:
@@ -163,6 +185,17 @@ def child_get_for_user(*, user, child_id: uuid.UUID, verb: str = Event.Verb.CHIL
     return child
 
 
+# A search's matches in name order, sorted by an expression that sorts exactly as the
+# column does. Sorted by the column itself, PostgreSQL walks the (family_name, given_name)
+# index in order to fill the page's LIMIT, testing each child on the way: quick when the
+# matches are spread through the alphabet, but a family name's matches cluster in that
+# order (every Smith is at S), and it read 35,000 children to find 25. Sorted by the
+# expression, it gathers the matches by the trigram indexes and sorts only them.
+MATCHES_BY_NAME = (Concat("family_name", Value("")), "given_name", "id")
+# At most this many aliases' children are named in a search's query (see _matches).
+ALIAS_IDS_NAMED = 2000
+
+
 def children_search(*, user, query: str = "") -> QuerySet[Child]:
     """Children this user may see, matching a name, alias or case-system ID.
 
@@ -174,23 +207,41 @@ def children_search(*, user, query: str = "") -> QuerySet[Child]:
     unlocked = _granted_child_ids(user, UNRESTRICTING_BASES, now)
     qs = _children_in_scope(user, now).select_related("school")
     query = (query or "").strip()
+    order = ("family_name", "given_name", "id")
     if query:
-        condition = Q()
         for term in query.split():
-            condition &= (
-                Q(given_name__icontains=term)
-                | Q(family_name__icontains=term)
-                | Q(preferred_name__icontains=term)
-                | Q(case_system_id__iexact=term)
-                | Q(aliases__name__icontains=term)
-            )
-        qs = qs.filter(pk__in=Child.objects.filter(condition).values("pk"))
+            qs = qs.filter(_matches(term))
+        order = MATCHES_BY_NAME
     else:
         qs = qs.filter(Q(restricted=False) | Q(pk__in=unlocked))
     locked = ExpressionWrapper(
         Q(restricted=True) & ~Q(pk__in=unlocked), output_field=BooleanField()
     )
-    return qs.annotate(locked=locked).order_by("family_name", "given_name", "id")
+    return qs.annotate(locked=locked).order_by(*order)
+
+
+def _matches(term: str) -> Q:
+    """A child one word of the search matches: anywhere in a name or an alias, or the whole
+    case-system ID, ignoring case.
+
+    Every part is a condition on the child's own row, so PostgreSQL ORs bitmap scans of the
+    trigram indexes on ``UPPER(name)`` (people migration 0003) instead of reading every
+    child: the aliases that match are read first, by their own trigram index, and named by
+    id (a join to the aliases, or a subquery in the OR, would put the scan back). One query
+    for the aliases per word; a word so short or common that it matches thousands of
+    aliases stays a subquery, rather than a query naming them all (such a word matches most
+    names too, and no index narrows it). SQLite, without those indexes, scans as it always
+    did.
+    """
+    aliases = ChildAlias.objects.filter(name__icontains=term).values_list("child_id", flat=True)
+    found = list(aliases[: ALIAS_IDS_NAMED + 1])
+    return (
+        Q(given_name__icontains=term)
+        | Q(family_name__icontains=term)
+        | Q(preferred_name__icontains=term)
+        | Q(case_system_id__iexact=term)
+        | Q(pk__in=set(found) if len(found) <= ALIAS_IDS_NAMED else aliases)
+    )
 
 
 def children_page_for_user(*, user, query: str = "", page_number=1) -> Page:

@@ -12,7 +12,7 @@ from django.http import Http404
 from mace.accounts.permissions import COHORT_ROLES
 from mace.core import clock
 from mace.meetings.models import AgendaItem, Invitation, Kind, Meeting, SeriesMember
-from mace.people.selectors import children_visible_to, rows_shown
+from mace.people.selectors import child_visible_q, children_visible_to, rows_shown
 
 # Standing groups: their seats see every meeting of their series (see _sits_on).
 STANDING_KINDS = (Kind.SILVER, Kind.GOLD)
@@ -91,13 +91,12 @@ def items_visible_to(user, meeting: Meeting, *, statuses=(AgendaItem.Status.LIST
     )
     if _sees_all(user):
         return items
-    visible_children = children_visible_to(user).values("pk")
     invitations = _invitations(user).filter(meeting=meeting)
     whole = sits_on(user, meeting) or invitations.filter(item__isnull=True).exists()
     if whole:
-        return items.filter(Q(child__isnull=True) | Q(child__in=visible_children))
+        return items.filter(Q(child__isnull=True) | child_visible_q(user))
     slots = invitations.filter(item__isnull=False).values("item_id")
-    return items.filter(pk__in=slots, child__in=visible_children)
+    return items.filter(child_visible_q(user), pk__in=slots)
 
 
 def agenda_slots(meeting: Meeting) -> dict[uuid.UUID, tuple[dt.datetime, int]]:
@@ -149,7 +148,7 @@ def items_open_to(*, user, meeting: Meeting) -> QuerySet[AgendaItem]:
     """Listed items the user may name in a form: contextual ones, and children whose record
     is open to them (a restricted record they are not named on is left out)."""
     return meeting.items.filter(
-        Q(child__isnull=True) | Q(child__in=children_visible_to(user).values("pk")),
+        Q(child__isnull=True) | child_visible_q(user),
         status=AgendaItem.Status.LISTED,
     ).select_related("child")
 
@@ -184,7 +183,7 @@ def agenda_to_manage(*, user, meeting: Meeting) -> dict:
         payload = {"page": "agenda"}
         context["pending_referrals"] = rows_shown(
             user=user,
-            rows=referrals_pending().filter(Q(child__isnull=True) | Q(child__in=visible))[:20],
+            rows=referrals_pending().filter(Q(child__isnull=True) | child_visible_q(user))[:20],
             payload=payload,
         )
         context["due_reviews"] = rows_shown(
@@ -196,7 +195,7 @@ def agenda_to_manage(*, user, meeting: Meeting) -> dict:
         context["overdue_actions"] = rows_shown(
             user=user,
             rows=actions_overdue(on=meeting.date).filter(
-                Q(child__isnull=True) | Q(child__in=visible)
+                Q(child__isnull=True) | child_visible_q(user)
             )[:50],
             payload=payload,
         )

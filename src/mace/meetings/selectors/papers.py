@@ -14,7 +14,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from mace.accounts.permissions import COHORT_ROLES, has_role
@@ -30,7 +31,7 @@ from mace.meetings.selectors.agenda import (
 )
 from mace.people.selectors import rows_shown
 from mace.risk.models import VrmpAction
-from mace.risk.selectors.summary import child_record_summary
+from mace.risk.selectors.summary import child_record_summaries
 
 PAPERS_MARKING = "OFFICIAL-SENSITIVE — RESTRICTED: MACE meeting papers, do not forward"
 MINUTES_MARKING = "OFFICIAL-SENSITIVE — RESTRICTED: MACE meeting minutes, do not forward"
@@ -247,36 +248,57 @@ def _open_actions(child_ids: list, today: dt.date) -> dict:
 def last_outcome(*, child_id, before: dt.date) -> LastOutcome | None:
     """The last discussion of the child at a MACE meeting held before ``before`` (one
     query)."""
-    discussion = (
+    return last_outcomes(child_ids=[child_id], before=before).get(child_id)
+
+
+def last_outcomes(*, child_ids, before: dt.date) -> dict:
+    """``last_outcome`` for each of these children that has one, by child id: one query,
+    each child's latest discussion ranked in the database."""
+    child_ids = list(child_ids)
+    if not child_ids:
+        return {}
+    latest = (
         Discussion.objects.filter(
-            item__child_id=child_id,
+            item__child_id__in=child_ids,
             item__status=AgendaItem.Status.LISTED,
             item__meeting__date__lt=before,
             item__meeting__status=Meeting.Status.HELD,
         )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("item__child_id"),
+                order_by=("-item__meeting__date", "-modified_at"),
+            )
+        )
+        .filter(rank=1)
         .select_related("item__meeting")
-        .order_by("-item__meeting__date", "-modified_at")
-        .first()
     )
-    if discussion is None:
-        return None
-    meeting = discussion.item.meeting
-    return LastOutcome(
-        date=meeting.date,
-        meeting=meeting.title,
-        outcome=discussion.get_outcome_display() if discussion.outcome else "",
-        risk_level=discussion.get_risk_level_display() if discussion.risk_level else "",
-    )
+    outcomes = {}
+    for discussion in latest:
+        meeting = discussion.item.meeting
+        outcomes[discussion.item.child_id] = LastOutcome(
+            date=meeting.date,
+            meeting=meeting.title,
+            outcome=discussion.get_outcome_display() if discussion.outcome else "",
+            risk_level=discussion.get_risk_level_display() if discussion.risk_level else "",
+        )
+    return outcomes
 
 
 def _pictures_fill(pack: list[PaperItem], meeting: Meeting, today: dt.date) -> None:
     """Give each child's item its picture: the record's summary, the open actions and the
-    last MACE outcome (a fixed number of queries per child, two for the actions)."""
-    actions = _open_actions([p.item.child_id for p in pack], today)
+    last MACE outcome (a fixed number of queries for the whole pack, whatever its length:
+    ``child_record_summaries``' and one each for the outcomes and the two kinds of
+    action)."""
+    child_ids = [p.item.child_id for p in pack]
+    actions = _open_actions(child_ids, today)
+    summaries = child_record_summaries(children=[p.child for p in pack])
+    outcomes = last_outcomes(child_ids=child_ids, before=meeting.date)
     for p in pack:
-        p.summary = child_record_summary(child=p.child)
+        p.summary = summaries[p.item.child_id]
         p.actions = actions.get(p.item.child_id, [])
-        p.last_outcome = last_outcome(child_id=p.item.child_id, before=meeting.date)
+        p.last_outcome = outcomes.get(p.item.child_id)
 
 
 def item_picture(*, meeting: Meeting, item: AgendaItem) -> PaperItem:
@@ -295,10 +317,8 @@ def papers_for_user(*, user, meeting: Meeting, fmt: str = "html") -> Papers:
     """The agenda pack for this reader: the items they may see, a one-page summary of each
     child among them, and the distribution list.
 
-    Queries: a fixed number for the meeting, plus ``child_record_summary``'s fixed number
-    per child in the pack. The children are bounded by the agenda (a meeting's capacity),
-    never by how much is recorded about each child, so the count does not grow with the
-    data's size.
+    Queries: a fixed number, whatever the number of children in the pack and however much
+    is recorded about each (``_pictures_fill`` reads the summaries for them all at once).
     """
     today = clock.today()
     numbers = _item_numbers(meeting)

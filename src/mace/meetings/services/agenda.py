@@ -8,7 +8,8 @@ from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 
 from mace.audit.models import Event
 from mace.core import clock
@@ -136,10 +137,19 @@ def reviews_due(*, by: dt.date):
     """Discussions that asked for a child to come back by ``by`` and have not been met:
     the child's latest discussion said "continue at MACE", and the child is on no agenda
     of a later meeting."""
+    # Each child's latest discussion, ranked in one pass over the discussions (a subquery
+    # for each discussion, as this was, read the agendas again for every one of them).
     latest = (
-        Discussion.objects.filter(item__child_id=OuterRef("item__child_id"))
-        .order_by("-item__meeting__date", "-modified_at")
-        .values("pk")[:1]
+        Discussion.objects.filter(item__child__isnull=False)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("item__child_id"),
+                order_by=(F("item__meeting__date").desc(), F("modified_at").desc()),
+            )
+        )
+        .filter(rank=1)
+        .values("pk")
     )
     # Listed on a later agenda, or deliberately taken off one (removed: the daily fill must
     # not put it back; deferred: it is listed further on).
@@ -149,7 +159,7 @@ def reviews_due(*, by: dt.date):
     ).exclude(meeting__status=Meeting.Status.CANCELLED)
     return (
         Discussion.objects.filter(
-            pk=Subquery(latest),
+            pk__in=latest,
             outcome=Outcome.CONTINUE,
             next_review_date__lte=by,
             item__meeting__status=Meeting.Status.HELD,

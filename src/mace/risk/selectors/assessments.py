@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.urls import reverse
 
@@ -40,16 +41,33 @@ class RiskLevel:
     assessment: Assessment | None = None
 
 
+# As children_high_risk_without_statutory orders: the same "latest" everywhere.
+LATEST_FIRST = ("-assessed_on", F("completed_at").desc(nulls_last=True), "-created_at")
+
+
 def child_risk_level(*, child) -> RiskLevel:
     """The agreed level of the latest completed assessment, and its trend from the previous."""
-    latest_two = list(
-        Assessment.objects.filter(child=child, status=Assessment.Status.COMPLETED).order_by(
-            # As children_high_risk_without_statutory orders: the same "latest" everywhere.
-            "-assessed_on",
-            F("completed_at").desc(nulls_last=True),
-            "-created_at",
-        )[:2]
-    )
+    return child_risk_levels(child_ids=[child.pk])[child.pk]
+
+
+def child_risk_levels(*, child_ids) -> dict:
+    """``child_risk_level`` for each of these children, by child id, in one query: each
+    child's latest two completed assessments, ranked in the database."""
+    child_ids = list(child_ids)
+    latest_two: dict = {pk: [] for pk in child_ids}
+    if child_ids:
+        ranked = (
+            Assessment.objects.filter(child_id__in=child_ids, status=Assessment.Status.COMPLETED)
+            .annotate(rank=Window(RowNumber(), partition_by=F("child_id"), order_by=LATEST_FIRST))
+            .filter(rank__lte=2)
+            .order_by("child_id", "rank")
+        )
+        for assessment in ranked:
+            latest_two[assessment.child_id].append(assessment)
+    return {pk: _risk_level(rows) for pk, rows in latest_two.items()}
+
+
+def _risk_level(latest_two: list[Assessment]) -> RiskLevel:
     if not latest_two:
         return RiskLevel(level=None, label="Not assessed")
     latest = latest_two[0]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, OuterRef, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 from django.urls import reverse
 
@@ -29,6 +29,25 @@ def vrmp_current(*, child) -> Vrmp | None:
         )
         .first()
     )
+
+
+def vrmps_current(*, child_ids) -> dict:
+    """Each of these children's active VRMP with its versions and reviews (what the
+    record's summary reads), by child id: three queries for them all."""
+    plans: dict = {}
+    child_ids = list(child_ids)
+    if not child_ids:
+        return plans
+    active = (
+        Vrmp.objects.filter(child_id__in=child_ids, status=Vrmp.Status.ACTIVE)
+        .select_related("lead_professional", "lead_professional__agency")
+        .prefetch_related("versions", "reviews")
+        # As vrmp_current's first(): the newest active plan.
+        .order_by("-created_at")
+    )
+    for plan in active:
+        plans.setdefault(plan.child_id, plan)
+    return plans
 
 
 def vrmp_latest_version(vrmp: Vrmp) -> VrmpVersion | None:
@@ -59,21 +78,50 @@ class MaceCriteria:
 def mace_criteria(*, child) -> MaceCriteria:
     """Does the child meet the MACE criteria (guide: low / emerging risk, or high risk with a
     VRMP not having the desired effect)? Advice for the coordinator, never a decision."""
-    latest = (
-        Assessment.objects.filter(child=child, status=Assessment.Status.COMPLETED)
-        .order_by("-assessed_on", "-completed_at")
-        .values_list("final_level", flat=True)
-        .first()
+    return mace_criteria_many(child_ids=[child.pk])[child.pk]
+
+
+def _first_by_child(queryset: QuerySet, child_field: str, order_by, value: str) -> dict:
+    """The first row's ``value`` for each child, ranked in the database (one query)."""
+    ranked = (
+        queryset.annotate(
+            rank=Window(RowNumber(), partition_by=F(child_field), order_by=order_by),
+            child_key=F(child_field),
+        )
+        .filter(rank=1)
+        .values_list("child_key", value)
     )
+    return dict(ranked)
+
+
+def mace_criteria_many(*, child_ids) -> dict:
+    """``mace_criteria`` for each of these children, by child id: one query, and a second
+    when any of them is at high risk."""
+    child_ids = list(child_ids)
+    if not child_ids:
+        return {}
+    latest = _first_by_child(
+        Assessment.objects.filter(child_id__in=child_ids, status=Assessment.Status.COMPLETED),
+        "child_id",
+        ("-assessed_on", "-completed_at"),
+        "final_level",
+    )
+    high = [pk for pk in child_ids if latest.get(pk) == Level.HIGH]
+    effects = {}
+    if high:
+        effects = _first_by_child(
+            VrmpReview.objects.filter(vrmp__child_id__in=high, vrmp__status=Vrmp.Status.ACTIVE),
+            "vrmp__child_id",
+            ("-reviewed_on", "-created_at"),
+            "effect",
+        )
+    return {pk: _criteria(latest.get(pk), effects.get(pk)) for pk in child_ids}
+
+
+def _criteria(latest: str | None, effect: str | None) -> MaceCriteria:
     if latest == Level.LOW:
         return MaceCriteria(True, "Low / emerging risk of exploitation")
     if latest == Level.HIGH:
-        effect = (
-            VrmpReview.objects.filter(vrmp__child=child, vrmp__status=Vrmp.Status.ACTIVE)
-            .order_by("-reviewed_on", "-created_at")
-            .values_list("effect", flat=True)
-            .first()
-        )
         if effect == VrmpReview.Effect.NO:
             return MaceCriteria(True, "High risk, and the VRMP is not having the desired effect")
         return MaceCriteria(False, "High risk; the VRMP has not been found ineffective")
