@@ -47,7 +47,7 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("people", "0002_stamps_read_the_clock")]
+    dependencies = [("people", "0003_break_glass_review_finding")]
 
     operations = [
         # CREATE EXTENSION pg_trgm (a trusted extension: the database's owner may create
