@@ -32,9 +32,7 @@ from mace.risk.selectors.assessments import child_risk_level, child_risk_levels
 from mace.risk.selectors.summary import child_record_summaries, child_record_summary
 from mace.risk.selectors.vrmp import mace_criteria, mace_criteria_many
 from mace.risk.services.vrmp import vrmp_create, vrmp_review
-from tests.factories import ChildFactory
-from tests.meetings.factories import held_meeting, meeting_on
-from tests.referrals.factories import submitted_referral
+from tests.factories import ChildFactory, held_meeting, meeting_on, submitted_referral
 
 pytestmark = pytest.mark.django_db
 
