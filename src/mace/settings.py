@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "mace.risk",
     "mace.referrals",
     "mace.meetings",
+    "mace.contexts",
     "mace.administration",
     "mace.casefile",
     "mace.web",
@@ -222,6 +223,9 @@ COLLECTED_STATIC = PRODUCTION or (DEMO and not DEBUG)
 STATIC_ROOT = VAR_DIR / "static" if COLLECTED_STATIC else None
 STATICFILES_DIRS = [
     ("govuk", PROJECT_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
+    # The network drawing and the map (contextual MACE), from npm.
+    ("vendor/cytoscape", PROJECT_DIR / "node_modules" / "cytoscape" / "dist"),
+    ("vendor/leaflet", PROJECT_DIR / "node_modules" / "leaflet" / "dist"),
     # Our stylesheet, compiled from src/mace/web/scss by `make assets`.
     PROJECT_DIR / "var" / "build",
 ]
@@ -299,3 +303,10 @@ MACE_REFERRER_DOMAINS = os.environ.get(
 )
 # Triage target: referrals not decided within this many working days are overdue.
 MACE_TRIAGE_TARGET_WORKING_DAYS = int(os.environ.get("MACE_TRIAGE_TARGET_WORKING_DAYS", "5"))
+# Contextual MACE: an order is flagged this many days before it expires; a child newly
+# linked to a person or place already linked to this many other children raises an alert.
+MACE_DISRUPTION_EXPIRY_WARNING_DAYS = int(os.environ.get("MACE_DISRUPTION_EXPIRY_DAYS", "28"))
+MACE_COOCCURRENCE_CHILDREN = int(os.environ.get("MACE_COOCCURRENCE_CHILDREN", "2"))
+# Maps: a tile server URL template ({z}/{x}/{y}); empty (the default) shows a ward table.
+MACE_MAP_TILES_URL = os.environ.get("MACE_MAP_TILES_URL", "")
+MACE_MAP_TILES_ATTRIBUTION = os.environ.get("MACE_MAP_TILES_ATTRIBUTION", "")

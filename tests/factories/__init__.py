@@ -16,6 +16,7 @@ from tests.factories.accounts import (
     signed_in_elsewhere,
     token_from_mail,
 )
+from tests.factories.contexts import GRADED, analyst, context_made, linked, node_of, phone
 from tests.factories.demo import RECORD_MODELS, city_wipe, records_snapshot
 from tests.factories.intake import (
     CORPUS,
@@ -56,6 +57,12 @@ from tests.factories.risk import MINIMAL_CATALOGUE
 from tests.factories.wordform import CONCERN_LABELS, PEOPLE, TYPED, fill_form, filled_referral_form
 
 __all__ = [
+    "GRADED",
+    "analyst",
+    "context_made",
+    "linked",
+    "node_of",
+    "phone",
     "FORTNIGHTLY",
     "CONCERN_LABELS",
     "CORPUS",

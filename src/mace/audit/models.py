@@ -167,6 +167,33 @@ class Event(models.Model):
             "risk.catalogue_activated",
             "Made a risk tool catalogue version the active one",
         )
+        # Contextual MACE (reads first: a person of concern, and children seen in a network).
+        CONTEXT_VIEWED = "context.viewed", "Read a contextual record (a person, place or group)"
+        NETWORK_VIEWED = "network.viewed", "Explored the network around a record"
+        CHILD_SEEN_IN_NETWORK = "child.seen_in_network", "Saw a child in a network"
+        NETWORK_EXPORTED = "network.exported", "Exported a network (CSV or GraphML)"
+        CONTEXT_OPENED = "context.opened", "Opened a contextual record"
+        CONTEXT_CHANGED = "context.changed", "Changed a contextual record"
+        CONTEXT_CLOSED = "context.closed", "Closed a contextual record"
+        CONTEXT_NOTE_ADDED = "context.note_added", "Added a note to a contextual record"
+        CONTEXT_ASSESSED = "context.assessed", "Saved or completed a contextual assessment"
+        CONTEXT_ACTION_ADDED = "context.action_added", "Added an action to a context's plan"
+        CONTEXT_ACTION_COMPLETED = "context.action_completed", "Completed a context's action"
+        LINK_PROPOSED = "link.proposed", "Proposed a link between two records"
+        LINK_ADDED = "link.added", "Recorded a link between two records"
+        LINK_CONFIRMED = "link.confirmed", "Confirmed a proposed link"
+        LINK_RETRACTED = "link.retracted", "Retracted a link (with a reason)"
+        PERSON_RESOLVED = "person.resolved", "Decided who a suspected perpetrator is"
+        DISRUPTION_RECORDED = "disruption.recorded", "Recorded disruption against a context"
+        DISRUPTION_CHANGED = "disruption.changed", "Changed or ended a disruption"
+        THEME_TAGGED = "theme.tagged", "Tagged a record with a theme"
+        ALERT_RAISED = "alert.raised", "Raised a co-occurrence alert (a shared person or place)"
+        ALERT_CLOSED = "alert.closed", "Put an alert on the agenda, or dismissed it"
+        TRENDS_EXPORTED = "trends.exported", "Downloaded themes and trends figures"
+        CONTEXT_CATALOGUE_LOADED = (
+            "contexts.catalogue_loaded",
+            "Loaded a contextual assessment catalogue version",
+        )
 
     id = models.BigAutoField(primary_key=True)
     at = StampField(auto_now_add=True, db_index=True)
