@@ -34,6 +34,7 @@ urlpatterns = [
     path("referrals/", include("mace.referrals.urls")),
     path("triage/", include("mace.referrals.triage_urls")),
     path("meetings/", include(("mace.meetings.urls", "meetings"))),
+    path("contexts/", include("mace.contexts.urls")),
     path("audit/", shared("audit", audit_urls.urlpatterns, casefile_urls.audit_urlpatterns)),
     path("administration/", include("mace.administration.urls")),
     path("invitation/", include("mace.administration.invitation_urls")),

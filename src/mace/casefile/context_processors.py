@@ -23,6 +23,7 @@ def _navigation(user) -> list[tuple[str, str]]:
         items.append(("Referrals", reverse("referrals:list")))
     if can_search_cohort(user):
         items.append(("Children", reverse("people:child_list")))
+        items.append(("Contexts", reverse("contexts:list")))
     if user.role in MEETING_ROLES:
         items.append(("Meetings", reverse("meetings:list")))
     if user.role in (Role.COORDINATOR, Role.CHAIR, Role.MEMBER):
