@@ -25,7 +25,7 @@ from mace.linkage.compare import normalise_text
 IDENTIFIER_POINTS = 0.6
 EXACT_NAME_POINTS = 0.5
 CLOSE_NAME_POINTS = 0.35
-AGE_FITS_POINTS = 0.1
+AGE_FITS_POINTS = 0.15
 AGE_CONFLICTS_POINTS = -0.25
 PROPOSE_AT = 0.5
 CLOSE_AT = 90  # rapidfuzz ratio, or Jaro-Winkler x 100
@@ -62,23 +62,18 @@ def age_of(text: str, *, today: dt.date | None = None) -> tuple[dt.date | None, 
     from the free text a referrer writes; (None, None) when neither can be read."""
     text = (text or "").strip().lower()
     today = today or clock.today()
-    match = re.search(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b", text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            born = dt.date(year, month, day)
-        except ValueError:
-            born = None
-        if born and born <= today:
-            return born, _years(born, today)
-    match = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
-    if match:
-        try:
-            born = dt.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            born = None
-        if born and born <= today:
-            return born, _years(born, today)
+    for pattern, order in (
+        (r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b", (2, 1, 0)),
+        (r"\b(\d{4})-(\d{2})-(\d{2})\b", (0, 1, 2)),
+    ):
+        match = re.search(pattern, text)
+        if match:
+            parts = [int(g) for g in match.groups()]
+            try:
+                born = dt.date(*(parts[i] for i in order))
+            except ValueError:
+                return None, None  # a date, but not a real one: nothing to compare
+            return (born, _years(born, today)) if born <= today else (None, None)
     match = re.search(r"\b(early|mid|late)?[\s-]*(\d)0s\b", text)
     if match:
         base = int(match.group(2)) * 10
