@@ -90,7 +90,11 @@ def test_a_phone_typed_in_and_a_child_exploited_the_right_way_round(signed_in, c
     ].endswith("#connections")
     assert _post(client, item, other=str(person.pk), relation="exploits").status_code == 302
     uses = Link.objects.get(relation="uses")
-    assert (uses.source.child, uses.target.kind, uses.target.value) == (child, "phone", "07700900123")
+    assert (uses.source.child, uses.target.kind, uses.target.value) == (
+        child,
+        "phone",
+        "07700900123",
+    )
     exploits = Link.objects.get(relation="exploits")
     assert (exploits.source.context, exploits.target.child) == (person, child)
     assert not Link.objects.filter(relation="exploits", source__kind=Node.Kind.CHILD).exists()
