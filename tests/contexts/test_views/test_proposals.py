@@ -149,3 +149,11 @@ def test_the_page_reads_a_fixed_number_of_queries(
         _proposed(coordinator)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(URL).status_code == 200
+
+
+def test_the_task_list_links_to_the_page(signed_in, coordinator):
+    _proposed(coordinator)
+    page = signed_in(coordinator).get("/tasks/").content.decode()
+    assert 'data-testid="contexts-proposals-task"' in page
+    assert "1 suspected perpetrator to decide and 2 proposed links to confirm" in page
+    assert URL in page

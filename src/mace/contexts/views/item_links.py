@@ -47,8 +47,8 @@ def _choices(subject_context: Context | None):
 
 
 def _panel_context(*, request, item: AgendaItem, form=None) -> dict | None:
-    """The item's subject, its links (children as rows_shown decides, persons logged) and
-    the form; None for an item with no record (other business)."""
+    """The item's subject, its links (each child shown as the people selectors decide, each
+    person of concern logged) and the form; None for an item with no record (other business)."""
     context = _subject_context(item)
     if not item.child_id and context is None:
         return None
