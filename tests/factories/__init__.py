@@ -16,7 +16,15 @@ from tests.factories.accounts import (
     signed_in_elsewhere,
     token_from_mail,
 )
-from tests.factories.contexts import GRADED, analyst, context_made, linked, node_of, phone
+from tests.factories.contexts import (
+    GRADED,
+    analyst,
+    context_made,
+    linked,
+    node_of,
+    phone,
+    referral_naming,
+)
 from tests.factories.demo import RECORD_MODELS, city_wipe, records_snapshot
 from tests.factories.intake import (
     CORPUS,
@@ -63,6 +71,7 @@ __all__ = [
     "linked",
     "node_of",
     "phone",
+    "referral_naming",
     "FORTNIGHTLY",
     "CONCERN_LABELS",
     "CORPUS",

@@ -67,3 +67,29 @@ def linked(a, b, relation: str = Link.Relation.ASSOCIATES, *, actor=None, **fiel
 
 def phone(number: str = "07700 900123") -> Node:
     return node_for_identifier(kind=Node.Kind.PHONE, text=number)
+
+
+def referral_naming(*, coordinator, perpetrators=(), child=None, accept=True, **fields):
+    """A submitted referral naming these suspected perpetrators (dicts of their fields),
+    linked to ``child`` and accepted through triage, the receivers run as after a commit."""
+    from django.test import TestCase
+
+    from mace.referrals.models import SuspectedPerpetrator
+    from mace.referrals.services.triage import referral_decide, referral_link_child
+    from tests.factories.referrals import submitted_referral
+
+    referral = submitted_referral(**fields)
+    for perpetrator in perpetrators:
+        SuspectedPerpetrator.objects.create(referral=referral, **perpetrator)
+    if child is not None:
+        referral_link_child(actor=coordinator, referral_id=referral.id, child_id=child.id)
+    if accept:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            referral_decide(
+                actor=coordinator,
+                referral_id=referral.id,
+                decision="accept",
+                reason="Meets the MACE criteria: exploitation by a named adult",
+            )
+    referral.refresh_from_db()
+    return referral

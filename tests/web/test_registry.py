@@ -31,3 +31,32 @@ def test_registering_a_name_again_replaces_it(monkeypatch):
     assert (source.kinds, source.position) == ({"y": "Y"}, 1)
     assert registry.task_sources() == [tuple]
     assert registry.task_counts() == [bool]
+
+
+def test_item_panels_are_shown_in_position_order_and_none_shows_nothing(monkeypatch):
+    monkeypatch.setattr(registry, "_item_panels", {})
+    seen = []
+
+    def second(*, request, item):
+        seen.append((request, item))
+        return ("b.html", {"n": 2})
+
+    registry.register_item_panel("b", second, position=20)
+    registry.register_item_panel("a", lambda *, request, item: ("a.html", {"n": 1}), position=10)
+    registry.register_item_panel("hidden", lambda *, request, item: None, position=5)
+
+    assert registry.item_panels(request="req", item="item") == [
+        ("a.html", {"n": 1}),
+        ("b.html", {"n": 2}),
+    ]
+    assert seen == [("req", "item")]
+    registry.register_item_panel("b", lambda *, request, item: None, position=20)
+    assert registry.item_panels(request="req", item="item") == [("a.html", {"n": 1})]
+
+
+def test_contexts_registers_its_panel_and_tasks():
+    assert "contexts.connections" in registry._item_panels
+    assert any(
+        getattr(source, "__module__", "") == "mace.contexts.sources"
+        for source in registry.task_sources()
+    )

@@ -104,3 +104,36 @@ def task_sources() -> list[TaskSource]:
 
 def task_counts() -> list[TaskCount]:
     return list(_task_counts.values())
+
+
+# Panels on the live meeting screen's item page (a meeting app below shows what an app
+# above it adds: contexts' "Connections").
+
+ItemPanel = Callable[..., "tuple[str, dict] | None"]  # (*, request, item) -> (template, context)
+
+
+@dataclass(frozen=True)
+class RegisteredPanel:
+    name: str
+    panel: ItemPanel
+    position: int
+
+
+_item_panels: dict[str, RegisteredPanel] = {}
+
+
+def register_item_panel(name: str, panel: ItemPanel, *, position: int) -> None:
+    """Add a panel to the run page of an agenda item: ``panel(request=, item=)`` returns the
+    template to include and its context, or None to show nothing (for this user or item).
+    Called from an app's ready(); registering a name again replaces it."""
+    _item_panels[name] = RegisteredPanel(name, panel, position)
+
+
+def item_panels(*, request, item) -> list[tuple[str, dict]]:
+    """The panels to show on this item's run page, in page order."""
+    shown = []
+    for registered in sorted(_item_panels.values(), key=lambda p: (p.position, p.name)):
+        result = registered.panel(request=request, item=item)
+        if result is not None:
+            shown.append(result)
+    return shown

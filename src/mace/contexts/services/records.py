@@ -77,10 +77,19 @@ def _names_clean(names) -> list[tuple[str, str]]:
     return cleaned
 
 
-def context_open(*, actor, kind: str, name: str, names=(), opened_on=None, **fields) -> Context:
+def context_open(
+    *, actor, kind: str, name: str, names=(), opened_on=None, system: bool = False, **fields
+) -> Context:
     """Open a contextual case: a place, peer group, person of concern or theme, with its
-    network node. ``names`` are (name, kind) pairs a person goes by (aliases, street names)."""
-    require_recorder(actor)
+    network node. ``names`` are (name, kind) pairs a person goes by (aliases, street names).
+
+    ``system=True`` is for receivers only (a referral's acceptance opens the persons it
+    names): the system is the actor, so ``actor`` must be None."""
+    if system:
+        if actor is not None:
+            raise ValueError("The system opens a record without an actor")
+    else:
+        require_recorder(actor)
     if kind not in Context.Kind.values:
         raise ValidationError({"kind": "Choose a place, peer group, person of concern or theme"})
     allowed = set(COMMON_FIELDS) | set(KIND_FIELDS[kind])

@@ -22,6 +22,7 @@ from mace.meetings.services import recording
 from mace.meetings.views.common import item_of, meeting_to_manage
 from mace.people.selectors import child_get_for_user
 from mace.web.forms import attach_errors
+from mace.web.registry import item_panels
 
 
 def _agencies(meeting):
@@ -184,6 +185,8 @@ def run_item(request, meeting_id: uuid.UUID, item_id: uuid.UUID):
             "action_form": ActionForm(
                 prefix="action", meeting=meeting, user=request.user, initial={"item": item}
             ),
+            # What the apps above meetings add to the item (contexts: its connections).
+            "panels": item_panels(request=request, item=item),
         },
     )
 
