@@ -6,6 +6,7 @@ app_name = "contexts"
 
 urlpatterns = [
     path("", records.context_list, name="list"),
+    path("new/<slug:kind_slug>/", records.context_open, name="open"),
     path("proposals/", proposals.proposals, name="proposals"),
     path(
         "proposals/persons/<uuid:mention_id>/confirm/",
@@ -28,5 +29,18 @@ urlpatterns = [
         name="proposed_link_reject",
     ),
     path("items/<uuid:item_id>/links/", item_links.item_link_add, name="item_link_add"),
+    path("actions/<uuid:action_id>/complete/", records.action_complete, name="action_complete"),
     path("<uuid:context_id>/", records.context_detail, name="detail"),
+    path("<uuid:context_id>/change/", records.context_edit, name="edit"),
+    path("<uuid:context_id>/close/", records.context_close, name="close"),
+    path("<uuid:context_id>/names/", records.name_add, name="name_add"),
+    path("<uuid:context_id>/notes/", records.note_add, name="note_add"),
+    path("<uuid:context_id>/actions/", records.action_add, name="action_add"),
+    path("<uuid:context_id>/links/", records.link_new, name="link_add"),
+    path(
+        "<uuid:context_id>/links/<uuid:link_id>/retract/",
+        records.link_retract_view,
+        name="link_retract",
+    ),
+    path("<uuid:context_id>/assessment/", records.assessment_edit, name="assessment"),
 ]

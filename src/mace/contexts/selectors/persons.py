@@ -219,6 +219,7 @@ class End:
     node: Node
     child: object = None
     locked: bool = False
+    context_hidden: bool = False  # a context the viewer may not open
 
     @property
     def child_id(self):

@@ -37,3 +37,59 @@ def record_links(*, user, node: Node, include_retracted: bool = False) -> QueryS
         )
         .order_by("-created_at")
     )
+
+
+def link_choices(*, user, context: Context) -> list[Context]:
+    """The open records this one may be linked to (the form's list)."""
+    return list(
+        contexts_visible_to(user)
+        .filter(status=Context.Status.OPEN)
+        .exclude(pk=context.pk)
+        .order_by("kind", "name", "id")
+    )
+
+
+def context_page_parts(*, user, context: Context) -> dict:
+    """What a context's page shows below its details, in a fixed number of queries: names,
+    notes, live and retracted links (children through rows_shown, logged), the latest
+    assessment and any draft, and the plan's own actions."""
+    from mace.contexts.models import ContextAssessment
+    from mace.contexts.selectors.persons import ends_shown, persons_read_log
+
+    node = getattr(context, "node", None)
+    links, retracted = [], []
+    if node is not None:
+        rows = list(record_links(user=user, node=node, include_retracted=True))
+        ends = ends_shown(user=user, links=rows)
+        others = [end for pair in ends.values() for end in pair if end.node != node]
+        context_ids = {end.context.pk for end in others if end.context is not None}
+        open_ids = set(
+            contexts_visible_to(user).filter(pk__in=context_ids).values_list("pk", flat=True)
+        )
+        for end in others:
+            end.context_hidden = end.context is not None and end.context.pk not in open_ids
+        persons_read_log(
+            user=user,
+            contexts=[end.context for end in others if end.context and not end.context_hidden],
+            where="context page",
+        )
+        for link in rows:
+            source, target = ends[link.pk]
+            other, outgoing = (target, True) if link.source_id == node.pk else (source, False)
+            row = {"link": link, "other": other, "outgoing": outgoing}
+            (retracted if link.status == Link.Status.RETRACTED else links).append(row)
+    assessments = list(context.assessments.select_related("catalogue", "created_by")[:5])
+    completed = [a for a in assessments if a.status == ContextAssessment.Status.COMPLETED]
+    return {
+        "names": list(context.names.all()),
+        "notes": list(context.notes.select_related("created_by")[:20]),
+        "links": links,
+        "retracted_links": retracted,
+        "assessment": completed[0] if completed else None,
+        "draft_assessment": next(
+            (a for a in assessments if a.status == ContextAssessment.Status.DRAFT), None
+        ),
+        "plan_actions": list(
+            context.actions.select_related("owner_agency", "owner").order_by("status", "due_date")
+        ),
+    }
