@@ -9,6 +9,7 @@ from mace.accounts.administration import invitations_pending_count
 from mace.accounts.models import Agency, Role, User
 from mace.accounts.permissions import can_view_audit
 from mace.casefile.selectors.tasks import task_count
+from mace.contexts.selectors.home import contexts_home
 from mace.meetings.models import Minutes
 from mace.meetings.selectors.actions import actions_overdue
 from mace.meetings.selectors.agenda import upcoming_meetings
@@ -64,6 +65,8 @@ def _home_context(*, user) -> dict:
         if role == Role.COORDINATOR:
             context.update(_coordinator_flags(user))
             context["triage"] = triage_counts(user=user)
+        if role in (Role.COORDINATOR, Role.ANALYST):
+            context.update(contexts_home(user=user))
         return context
     if role == Role.MEMBER:
         return {"grants": grants_shown(user=user), "task_count": task_count(user=user)}

@@ -1,0 +1,56 @@
+"""What the analyst's and coordinator's home pages show of contextual MACE: the open
+records by kind, the co-occurrence alerts (each child named logged), what waits to be
+confirmed, and orders nearing expiry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import Count
+
+from mace.audit.models import Event
+from mace.contexts.models import Alert, Context, Disruption, Link, PersonMention
+from mace.contexts.selectors.visibility import sees_all_contexts
+from mace.core import clock
+from mace.people.selectors import rows_shown
+
+ALERTS_SHOWN = 10
+
+
+def alerts_open(*, user, limit: int = ALERTS_SHOWN) -> list[Alert]:
+    """Open co-occurrence alerts, newest first; the child of each shown as the people
+    selectors decide (logged; "A child" when the reader may not open it)."""
+    if not sees_all_contexts(user):
+        return []
+    alerts = list(
+        Alert.objects.filter(status=Alert.Status.OPEN)
+        .select_related("context", "child", "link")
+        .order_by("-created_at")[:limit]
+    )
+    return rows_shown(user=user, rows=alerts, verb=Event.Verb.CHILD_SEEN_IN_NETWORK)
+
+
+def contexts_home(*, user) -> dict:
+    if not sees_all_contexts(user):
+        return {}
+    today = clock.today()
+    horizon = today + dt.timedelta(days=settings.MACE_DISRUPTION_EXPIRY_WARNING_DAYS)
+    by_kind = dict(
+        Context.objects.filter(status=Context.Status.OPEN)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .values_list("kind", "n")
+    )
+    return {
+        "contexts_by_kind": [
+            (label, by_kind.get(kind, 0), kind) for kind, label in Context.Kind.choices
+        ],
+        "alerts": alerts_open(user=user),
+        "alert_count": Alert.objects.filter(status=Alert.Status.OPEN).count(),
+        "proposed_count": Link.objects.filter(status=Link.Status.PROPOSED).count()
+        + PersonMention.objects.filter(status=PersonMention.Status.PROPOSED).count(),
+        "expiring_count": Disruption.objects.filter(
+            status=Disruption.Status.ACTIVE, expires_on__isnull=False, expires_on__lte=horizon
+        ).count(),
+    }

@@ -1,0 +1,86 @@
+"""The analyst's and coordinator's home: alerts (children logged, hidden ones unnamed),
+counts of records, of what waits to be confirmed and of orders nearing expiry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from mace.accounts.models import Role
+from mace.audit.models import Event
+from mace.contexts.models import Context, Disruption, Link
+from mace.contexts.selectors.home import alerts_open, contexts_home
+from mace.contexts.services.disruption import disruption_record
+from mace.core import clock
+from tests.factories import AgencyFactory, ChildFactory, analyst, context_made, linked
+
+pytestmark = pytest.mark.django_db
+
+
+def _alert(place=None, restricted=False):
+    place = place or context_made()
+    children = ChildFactory.create_batch(2) + [
+        ChildFactory(restricted=restricted, given_name="Nadia")
+    ]
+    for child in children:
+        linked(child, place, Link.Relation.SEEN_AT)
+    return place, children[-1]
+
+
+def test_the_analyst_sees_the_alert_and_the_child_is_logged(signed_in):
+    user = analyst()
+    place, child = _alert()
+    page = signed_in(user).get(reverse("web:home")).content.decode()
+    assert "Nadia" in page and place.name in page
+    assert Event.objects.filter(
+        verb=Event.Verb.CHILD_SEEN_IN_NETWORK, child=child, actor=user
+    ).exists()
+
+
+def test_a_restricted_child_in_an_alert_is_a_child_without_a_name(signed_in, make_user):
+    _, child = _alert(restricted=True)
+    page = signed_in(make_user(Role.COORDINATOR)).get(reverse("web:home")).content.decode()
+    assert "Nadia" not in page and "A child" in page
+    assert Event.objects.filter(verb=Event.Verb.RESTRICTED_LISTED, child=child).exists()
+
+
+def test_counts(make_user):
+    user = analyst()
+    context_made(actor=user)
+    person = context_made(Context.Kind.PERSON, actor=user)
+    linked(ChildFactory(), person, proposed=True)
+    today = clock.today()
+    disruption_record(
+        actor=user,
+        context=person,
+        tactic=Disruption.Tactic.CAWN,
+        agency=AgencyFactory(),
+        started_on=today - dt.timedelta(days=300),
+        expires_on=today + dt.timedelta(days=28),
+    )
+    disruption_record(
+        actor=user,
+        context=person,
+        tactic=Disruption.Tactic.SRO,
+        agency=AgencyFactory(),
+        started_on=today - dt.timedelta(days=300),
+        expires_on=today + dt.timedelta(days=29),
+    )
+    home = contexts_home(user=user)
+    assert dict((kind, n) for _, n, kind in home["contexts_by_kind"]) == {
+        "place": 1,
+        "peer_group": 0,
+        "person": 1,
+        "theme": 0,
+    }
+    assert home["proposed_count"] == 1 and home["expiring_count"] == 1
+
+
+@pytest.mark.parametrize(
+    "role", [Role.MEMBER, Role.SILVER, Role.GOLD, Role.REFERRER, Role.AUDITOR, Role.ADMIN]
+)
+def test_nobody_else_gets_alerts(role, make_user):
+    _alert()
+    assert alerts_open(user=make_user(role)) == [] and contexts_home(user=make_user(role)) == {}
