@@ -37,3 +37,31 @@ def connections_panel(*, request, item):
 
 register_tasks("contexts", proposals_tasks, count=proposals_task_count)
 register_item_panel("contexts.connections", connections_panel, position=10)
+
+
+def _plan_actions_owned(user):
+    from mace.contexts.models import ContextAction
+
+    if not (user.is_authenticated and user.is_active):
+        return ContextAction.objects.none()
+    return ContextAction.objects.filter(owner=user, status=ContextAction.Status.OPEN)
+
+
+def plan_action_tasks(*, user) -> list[TaskSection]:
+    """The open actions of contexts' plans that the user owns (the owner sees the context
+    while the action is open; no child is named)."""
+    rows = list(_plan_actions_owned(user).select_related("context").order_by("due_date")[:100])
+    if not rows:
+        return []
+    return [
+        TaskSection(
+            25, "Actions on places, groups and persons", "contexts/_tasks_actions.html", rows
+        )
+    ]
+
+
+def plan_action_task_count(*, user) -> int:
+    return _plan_actions_owned(user).count()
+
+
+register_tasks("contexts.actions", plan_action_tasks, count=plan_action_task_count)

@@ -302,3 +302,24 @@ def test_visibility_matrix(role, relation, signed_in, make_user):
         )
     response = signed_in(user).get(reverse("contexts:detail", args=[place.pk]))
     assert response.status_code == EXPECTED[role][relation]
+
+
+def test_a_plan_action_is_on_its_owners_tasks_and_completed_from_there(signed_in, make_user):
+    owner = make_user(Role.MEMBER)
+    place = context_made(name="Armley Park skate area")
+    action = context_action_add(
+        actor=analyst(),
+        context=place,
+        description="Youth outreach on Friday evenings",
+        owner_agency=owner.agency,
+        owner=owner,
+        due_date=clock.today() + dt.timedelta(days=7),
+    )
+    client = signed_in(owner)
+    page = client.get(reverse("tasks:list")).content.decode()
+    assert "Youth outreach on Friday evenings" in page and "Armley Park skate area" in page
+    client.post(reverse("contexts:action_complete", args=[action.pk]), {"note": "Done twice"})
+    action.refresh_from_db()
+    assert action.status == "done"
+    # The action closed, the member no longer sees the place.
+    assert client.get(reverse("contexts:detail", args=[place.pk])).status_code == 404
