@@ -318,7 +318,10 @@ def test_a_plan_action_is_on_its_owners_tasks_and_completed_from_there(signed_in
     client = signed_in(owner)
     page = client.get(reverse("tasks:list")).content.decode()
     assert "Youth outreach on Friday evenings" in page and "Armley Park skate area" in page
-    client.post(reverse("contexts:action_complete", args=[action.pk]), {"note": "Done twice"})
+    response = client.post(
+        reverse("contexts:action_complete", args=[action.pk]), {"note": "Done twice"}
+    )
+    assert response["Location"] == reverse("tasks:list")
     action.refresh_from_db()
     assert action.status == "done"
     # The action closed, the member no longer sees the place.

@@ -244,7 +244,9 @@ def action_complete(request, action_id: uuid.UUID):
             attach_errors(form, exc)
         else:
             messages.success(request, "The action is complete.")
-            return redirect("contexts:detail", context.pk)
+            if can_record_contexts(request.user):
+                return redirect("contexts:detail", context.pk)
+            return redirect("tasks:list")  # the owner's sight of the context ends with it
     return render(
         request,
         "contexts/simple_form.html",
