@@ -221,6 +221,14 @@ class NameForm(GovukForm):
         label="Kind of name", choices=ContextName.Kind.choices, widget=forms.RadioSelect
     )
 
+    def __init__(self, *args, aliases_only: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if aliases_only:  # opening a person: their name is asked for above
+            self.fields["name"].label = "Alias or street name"
+            self.fields["kind"].choices = [
+                c for c in ContextName.Kind.choices if c[0] != ContextName.Kind.NAME
+            ]
+
 
 class NoteForm(GovukForm):
     text = forms.CharField(label="Note", widget=forms.Textarea)

@@ -107,7 +107,7 @@ def context_open(request, kind_slug: str):
     wants_alias = bool(request.POST.get("alias-name", "").strip())
     names = None
     if kind == Context.Kind.PERSON:
-        names = NameForm(request.POST if wants_alias else None, prefix="alias")
+        names = NameForm(request.POST if wants_alias else None, prefix="alias", aliases_only=True)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "name"}
         alias = []
