@@ -37,3 +37,9 @@ def can_approve_minutes(user, meeting) -> bool:
     if meeting.chair_id is not None:
         return meeting.chair_id == user.pk
     return has_role(user, Role.CHAIR)
+
+
+def can_prepare_contextual_agenda(user, meeting, subject: str) -> bool:
+    """The analyst prepares the contextual MACE: they may put a place, group, person or
+    theme (never a child) on a contextual meeting's agenda."""
+    return has_role(user, Role.ANALYST) and meeting.kind == Kind.CONTEXT and subject != "child"

@@ -14,6 +14,7 @@ from django.db.models.functions import RowNumber
 from mace.audit.models import Event
 from mace.core import clock
 from mace.meetings.models import AgendaItem, Discussion, Invitation, Kind, Meeting, Outcome
+from mace.meetings.permissions import can_prepare_contextual_agenda
 from mace.meetings.selectors.agenda import agenda_slots
 from mace.meetings.services.common import require_manager, stamp
 from mace.meetings.services.invitations import item_grants_open, item_grants_revoke
@@ -271,8 +272,11 @@ def item_add(
     subject_object=None,
     for_information: bool = False,
 ) -> AgendaItem:
-    """The coordinator adds an item: a child, or a contextual subject."""
-    require_manager(actor)
+    """The coordinator adds an item: a child, or a contextual subject. The analyst, who
+    prepares the contextual MACE, may add places, groups, persons and themes to a
+    contextual meeting's agenda too."""
+    if not can_prepare_contextual_agenda(actor, meeting, subject):
+        require_manager(actor)
     _editable(meeting)
     if subject == AgendaItem.Subject.CHILD:
         if child is None:
