@@ -226,7 +226,11 @@ def referral_accepted_propose(*, referral_id) -> list[PersonMention]:
     (a likely known person proposed, or a new person opened), and the links the referral
     implies proposed. Runs once: a perpetrator already mentioned is left alone."""
     with transaction.atomic():
-        referral = Referral.objects.select_for_update().select_related("child").get(pk=referral_id)
+        referral = (
+            Referral.objects.select_for_update(of=("self",))
+            .select_related("child")
+            .get(pk=referral_id)
+        )
         done = set(
             PersonMention.objects.filter(referral=referral).values_list("perpetrator_id", flat=True)
         )
@@ -259,7 +263,7 @@ def referral_accepted_propose(*, referral_id) -> list[PersonMention]:
 
 def _locked_mention(mention: PersonMention) -> PersonMention:
     mention = (
-        PersonMention.objects.select_for_update()
+        PersonMention.objects.select_for_update(of=("self",))
         .select_related("perpetrator__referral", "referral__child", "candidate")
         .get(pk=mention.pk)
     )
