@@ -367,9 +367,14 @@ def network_open_to(*, user, node: Node) -> bool:
     return False
 
 
-def network_viewed(*, user, root: Node, verb: str = Event.Verb.NETWORK_VIEWED, **payload):
-    """The audit row for a network page or export: the root context, or the child."""
-    payload = {"root": _root_name(root), **payload}
+def network_viewed(
+    *, user, root: Node | None, child=None, verb: str = Event.Verb.NETWORK_VIEWED, **payload
+):
+    """The audit row for a network page or export: the root context, or the child (a child
+    with no node yet: ``child``; neither: the overview of the whole graph)."""
+    payload = {"root": _root_name(root) if root or not child else f"child {child.pk}", **payload}
+    if root is None:
+        return event_record(actor=user, verb=verb, child=child, payload=payload)
     if root.kind == Node.Kind.CHILD:
         return event_record(actor=user, verb=verb, child=root.child, payload=payload)
     return event_record(actor=user, verb=verb, obj=root.context or root, payload=payload)

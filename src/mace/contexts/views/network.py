@@ -13,7 +13,6 @@ from django.shortcuts import render
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
-from mace.audit.services import event_record
 from mace.contexts.models import Grading, Node
 from mace.contexts.selectors.network import (
     MAX_STEPS,
@@ -83,13 +82,14 @@ def _network_page(request, *, root: Node | None, title: str, child=None):
         network = Network(root=None, steps=filters["steps"])
     else:
         network = network_of(user=request.user, node=root, **filters)
-        verb = Event.Verb.NETWORK_EXPORTED if export in ("csv", "graphml") else None
-        network_viewed(
-            user=request.user,
-            root=root,
-            verb=verb or Event.Verb.NETWORK_VIEWED,
-            **({"format": export} if verb else {}),
-        )
+    exporting = export in ("csv", "graphml")
+    network_viewed(
+        user=request.user,
+        root=root,
+        child=child,
+        verb=Event.Verb.NETWORK_EXPORTED if exporting else Event.Verb.NETWORK_VIEWED,
+        **({"format": export} if exporting else {}),
+    )
     if export == "csv":
         return _csv(network, title)
     if export == "graphml":
@@ -139,7 +139,7 @@ def network_overview(request):
     groups = connected_groups(user=request.user)
     shared = children_sharing(user=request.user)
     bridging = bridges(user=request.user)
-    event_record(actor=request.user, verb=Event.Verb.NETWORK_VIEWED, payload={"root": "overview"})
+    network_viewed(user=request.user, root=None)
     has_peer_group = any(
         member.kind == Node.Kind.PEER_GROUP for group in groups for member in group.members
     )
