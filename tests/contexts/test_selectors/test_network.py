@@ -287,6 +287,16 @@ def test_groups_sharing_and_bridges_match_networkx(city):
     assert dean.groups_joined == nx.number_connected_components(rest) == 2
 
 
+def test_a_large_group_lists_its_persons_and_places_not_every_child(city):
+    nodes = city["nodes"]
+    big = connected_groups(user=city["by"], members_limit=3)[0]
+    assert not big.complete and big.size == 7 and big.children == 4
+    assert {m.node_id for m in big.members} == {nodes["dean"].pk, nodes["shack"].pk}
+    seen = Event.objects.filter(verb=Event.Verb.CHILD_SEEN_IN_NETWORK)
+    # Only the small group's two children were shown, so only they were logged.
+    assert {e.child_id for e in seen} == {nodes["gail"].child_id, nodes["hal"].child_id}
+
+
 def test_the_overview_is_nothing_for_roles_that_see_no_links(city):
     for role in (Role.REFERRER, Role.SILVER, Role.GOLD, Role.AUDITOR, Role.ADMIN):
         user = UserFactory(role=role)

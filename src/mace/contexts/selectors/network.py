@@ -32,6 +32,7 @@ from mace.people.models import Child
 from mace.people.selectors import children_visible_to
 
 HIDDEN_CHILD = "A child"
+_SHARED_KINDS = (Node.Kind.PERSON, Node.Kind.PLACE)
 HIDDEN_CONTEXT = "A record not open to you"
 CHILD_TYPE = "Child"
 PEER_GROUP_NOTE = "Being linked to a peer group is an association, not an accusation."
@@ -41,6 +42,36 @@ MAX_STEPS = 3
 BETWEENNESS_EXACT_UP_TO = 2000
 BETWEENNESS_SAMPLES = 300
 _RELATED = ("source__child", "source__context", "target__child", "target__context")
+# What a network reads of a link and its two ends: no more (a hub's network is thousands
+# of rows, and whole rows of children and contexts cost more to read than the graph).
+_END_FIELDS = (
+    "kind",
+    "child_id",
+    "context_id",
+    "value",
+    "label",
+    "detail",
+    "child__given_name",
+    "child__family_name",
+    "context__name",
+)
+_FIELDS = (
+    "id",
+    "source_id",
+    "target_id",
+    "relation",
+    "origin",
+    "source_grade",
+    "intelligence_grade",
+    "handling",
+    "first_seen",
+    "last_seen",
+    *(f"{end}__{name}" for end in ("source", "target") for name in _END_FIELDS),
+)
+
+
+def _read(links: QuerySet[Link]) -> QuerySet[Link]:
+    return links.select_related(*_RELATED).only(*_FIELDS)
 
 
 @dataclass
@@ -118,6 +149,7 @@ class Group:
     persons: int
     places: int
     members: list[NetNode]
+    complete: bool = True  # False: too many to list; only its persons and places are
 
 
 @dataclass
@@ -310,7 +342,7 @@ def network_of(
     size of the network."""
     steps = max(1, min(int(steps), MAX_STEPS))
     links = _filtered(
-        network_links(user).select_related(*_RELATED),
+        _read(network_links(user)),
         root_id=node.pk,
         kinds=list(kinds or ()),
         max_source_grade=max_source_grade,
@@ -387,27 +419,37 @@ def _graph(user) -> tuple[nx.Graph, dict[int, Node]]:
     """The visible confirmed graph, in memory: one query."""
     graph = nx.Graph()
     nodes: dict[int, Node] = {}
-    for link in network_links(user).select_related(*_RELATED).order_by("pk"):
+    for link in _read(network_links(user)).order_by("pk"):
         nodes.setdefault(link.source_id, link.source)
         nodes.setdefault(link.target_id, link.target)
         graph.add_edge(link.source_id, link.target_id)
     return graph, nodes
 
 
-def connected_groups(*, user, min_size: int = 2, limit: int = 50) -> list[Group]:
+def connected_groups(
+    *, user, min_size: int = 2, limit: int = 50, members_limit: int = 200
+) -> list[Group]:
     """The connected groups of the visible graph, largest first (at most ``limit``), each
-    with its members as the user sees them."""
+    with its members as the user sees them. A group of more than ``members_limit`` records
+    lists only its persons of concern and places (at most ``members_limit``), so that the
+    overview does not show and log a whole city's children at each view (ADR 30); its
+    counts are whole."""
     if not (sees_all_contexts(user) or getattr(user, "role", None) == Role.MEMBER):
         return []
     graph, nodes = _graph(user)
     components = [c for c in nx.connected_components(graph) if len(c) >= min_size]
     components.sort(key=lambda c: (-len(c), min(c)))
     components = components[:limit]
-    wanted = [nodes[pk] for c in components for pk in c]
-    shown = nodes_shown(user=user, nodes=wanted)
+    listed = {}
+    for index, component in enumerate(components):
+        pks = sorted(component)
+        if len(pks) > members_limit:
+            pks = [pk for pk in pks if nodes[pk].kind in _SHARED_KINDS][:members_limit]
+        listed[index] = pks
+    shown = nodes_shown(user=user, nodes=[nodes[pk] for pks in listed.values() for pk in pks])
     groups = []
-    for component in components:
-        members = sorted((shown[pk] for pk in component), key=lambda n: (n.type, n.label))
+    for index, component in enumerate(components):
+        members = sorted((shown[pk] for pk in listed[index]), key=lambda n: (n.type, n.label))
         kinds = [nodes[pk].kind for pk in component]
         groups.append(
             Group(
@@ -416,6 +458,7 @@ def connected_groups(*, user, min_size: int = 2, limit: int = 50) -> list[Group]
                 persons=kinds.count(Node.Kind.PERSON),
                 places=kinds.count(Node.Kind.PLACE),
                 members=members,
+                complete=len(members) == len(component),
             )
         )
     return groups
@@ -424,7 +467,7 @@ def connected_groups(*, user, min_size: int = 2, limit: int = 50) -> list[Group]
 def children_sharing(*, user, limit: int = 100) -> list[Shared]:
     """Persons of concern and places directly linked to two or more children, with the
     children, most children first. One query for the links, then ``nodes_shown``."""
-    ends = (Node.Kind.PERSON, Node.Kind.PLACE)
+    ends = _SHARED_KINDS
     links = (
         network_links(user)
         .filter(
@@ -432,6 +475,7 @@ def children_sharing(*, user, limit: int = 100) -> list[Shared]:
             | Q(target__kind=Node.Kind.CHILD, source__kind__in=ends)
         )
         .select_related(*_RELATED)
+        .only(*_FIELDS)
     )
     children_of: dict[int, dict[int, Node]] = defaultdict(dict)
     context_nodes: dict[int, Node] = {}
