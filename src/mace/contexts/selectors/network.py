@@ -149,6 +149,7 @@ class Group:
     persons: int
     places: int
     members: list[NetNode]
+    peer_groups: int = 0
     complete: bool = True  # False: too many to list; only its persons and places are
 
 
@@ -458,6 +459,7 @@ def connected_groups(
                 persons=kinds.count(Node.Kind.PERSON),
                 places=kinds.count(Node.Kind.PLACE),
                 members=members,
+                peer_groups=kinds.count(Node.Kind.PEER_GROUP),
                 complete=len(members) == len(component),
             )
         )

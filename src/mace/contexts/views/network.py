@@ -124,11 +124,11 @@ def network(request, node_id: int):
 
 
 def child_network(request, child_id: uuid.UUID):
+    if not (sees_all_contexts(request.user) or request.user.role == Role.MEMBER):
+        raise Http404("No record found")  # before the child is read: nothing to log
     child = child_get_for_user(user=request.user, child_id=child_id)
     root = Node.objects.select_related("child").filter(child=child).first()
     if root is not None and not network_open_to(user=request.user, node=root):
-        raise Http404("No record found")
-    if root is None and not (sees_all_contexts(request.user) or request.user.role == Role.MEMBER):
         raise Http404("No record found")
     return _network_page(request, root=root, title=f"Network of {child.full_name}", child=child)
 
@@ -140,9 +140,7 @@ def network_overview(request):
     shared = children_sharing(user=request.user)
     bridging = bridges(user=request.user)
     network_viewed(user=request.user, root=None)
-    has_peer_group = any(
-        member.kind == Node.Kind.PEER_GROUP for group in groups for member in group.members
-    )
+    has_peer_group = any(group.peer_groups for group in groups)
     return render(
         request,
         "contexts/network_overview.html",
