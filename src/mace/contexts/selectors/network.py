@@ -416,15 +416,25 @@ def network_viewed(
 # --- the whole graph ---------------------------------------------------------------------
 
 
-def _graph(user) -> tuple[nx.Graph, dict[int, Node]]:
-    """The visible confirmed graph, in memory: one query."""
+def _graph(user) -> tuple[nx.Graph, dict[int, str]]:
+    """The visible confirmed graph in memory, and each node's kind: one query, of ids and
+    kinds only (the nodes to show are read afterwards, by ``_nodes``)."""
     graph = nx.Graph()
-    nodes: dict[int, Node] = {}
-    for link in _read(network_links(user)).order_by("pk"):
-        nodes.setdefault(link.source_id, link.source)
-        nodes.setdefault(link.target_id, link.target)
-        graph.add_edge(link.source_id, link.target_id)
-    return graph, nodes
+    kinds: dict[int, str] = {}
+    rows = network_links(user).values_list("source_id", "target_id", "source__kind", "target__kind")
+    for source, target, source_kind, target_kind in rows.order_by("pk"):
+        kinds[source], kinds[target] = source_kind, target_kind
+        graph.add_edge(source, target)
+    return graph, kinds
+
+
+def _nodes(pks) -> dict[int, Node]:
+    """The nodes to show, with what ``nodes_shown`` reads of them: one query."""
+    pks = list(pks)
+    if not pks:
+        return {}
+    rows = Node.objects.select_related("child", "context").only(*_END_FIELDS).filter(pk__in=pks)
+    return {node.pk: node for node in rows}
 
 
 def connected_groups(
@@ -437,7 +447,7 @@ def connected_groups(
     counts are whole."""
     if not (sees_all_contexts(user) or getattr(user, "role", None) == Role.MEMBER):
         return []
-    graph, nodes = _graph(user)
+    graph, kinds = _graph(user)
     components = [c for c in nx.connected_components(graph) if len(c) >= min_size]
     components.sort(key=lambda c: (-len(c), min(c)))
     components = components[:limit]
@@ -445,21 +455,22 @@ def connected_groups(
     for index, component in enumerate(components):
         pks = sorted(component)
         if len(pks) > members_limit:
-            pks = [pk for pk in pks if nodes[pk].kind in _SHARED_KINDS][:members_limit]
+            pks = [pk for pk in pks if kinds[pk] in _SHARED_KINDS][:members_limit]
         listed[index] = pks
-    shown = nodes_shown(user=user, nodes=[nodes[pk] for pks in listed.values() for pk in pks])
+    nodes = _nodes(pk for pks in listed.values() for pk in pks)
+    shown = nodes_shown(user=user, nodes=nodes.values())
     groups = []
     for index, component in enumerate(components):
         members = sorted((shown[pk] for pk in listed[index]), key=lambda n: (n.type, n.label))
-        kinds = [nodes[pk].kind for pk in component]
+        kinds_here = [kinds[pk] for pk in component]
         groups.append(
             Group(
                 size=len(component),
-                children=kinds.count(Node.Kind.CHILD),
-                persons=kinds.count(Node.Kind.PERSON),
-                places=kinds.count(Node.Kind.PLACE),
+                children=kinds_here.count(Node.Kind.CHILD),
+                persons=kinds_here.count(Node.Kind.PERSON),
+                places=kinds_here.count(Node.Kind.PLACE),
                 members=members,
-                peer_groups=kinds.count(Node.Kind.PEER_GROUP),
+                peer_groups=kinds_here.count(Node.Kind.PEER_GROUP),
                 complete=len(members) == len(component),
             )
         )
@@ -510,19 +521,17 @@ def bridges(*, user, limit: int = 20) -> list[Bridge]:
     and estimated from a fixed sample of sources above it (ADR 30)."""
     if not (sees_all_contexts(user) or getattr(user, "role", None) == Role.MEMBER):
         return []
-    graph, nodes = _graph(user)
+    graph, kinds = _graph(user)
     if graph.number_of_nodes() < 3:
         return []
     k = None if graph.number_of_nodes() <= BETWEENNESS_EXACT_UP_TO else BETWEENNESS_SAMPLES
     centrality = nx.betweenness_centrality(graph, k=k, seed=2026 if k else None)
     candidates = [
-        pk
-        for pk, value in centrality.items()
-        if value > 0 and nodes[pk].kind in (Node.Kind.PERSON, Node.Kind.PLACE)
+        pk for pk, value in centrality.items() if value > 0 and kinds[pk] in _SHARED_KINDS
     ]
     candidates.sort(key=lambda pk: (-centrality[pk], pk))
     candidates = candidates[:limit]
-    shown = nodes_shown(user=user, nodes=[nodes[pk] for pk in candidates])
+    shown = nodes_shown(user=user, nodes=_nodes(candidates).values())
     out = []
     for pk in candidates:
         # Each group left once it is taken out holds one of its neighbours.
