@@ -211,7 +211,12 @@ def measure(city: dict, repeats: int, group_repeats: int, seed: int) -> list[str
 
     from mace.accounts.models import Role, User
     from mace.contexts.models import Link, Node
-    from mace.contexts.selectors.network import connected_groups, network_of
+    from mace.contexts.selectors.network import (
+        BETWEENNESS_SAMPLES,
+        bridges,
+        connected_groups,
+        network_of,
+    )
 
     user, _ = User.objects.get_or_create(
         email="bench-analyst@demo.example",
@@ -276,6 +281,12 @@ def measure(city: dict, repeats: int, group_repeats: int, seed: int) -> list[str
     lines.append(
         f"| the same, networkx `connected_components` in memory | "
         f"{statistics.median(nx_times):.2f} | {_percentile(nx_times, 0.95):.2f} | | |"
+    )
+    bridges(user=user)  # warm
+    times, found = _timed(lambda: bridges(user=user), max(3, group_repeats // 3))
+    lines.append(
+        f"| bridges (`bridges`, betweenness from {BETWEENNESS_SAMPLES} sources, top 20) | "
+        f"{statistics.median(times):.1f} | {_percentile(times, 0.95):.1f} | {len(found)} | |"
     )
     lines.append("")
     lines.append(

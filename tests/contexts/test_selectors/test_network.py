@@ -17,10 +17,12 @@ from mace.contexts.models import Context, ContextAction, Link, Node
 from mace.contexts.selectors.network import (
     CHILD_TYPE,
     HIDDEN_CHILD,
+    HIDDEN_CONTEXT,
     bridges,
     children_sharing,
     connected_groups,
     network_of,
+    nodes_shown,
 )
 from mace.contexts.services.links import link_add, link_retract, node_for_identifier
 from mace.core import clock
@@ -257,6 +259,21 @@ def test_a_member_sees_links_only_among_records_open_to_them():
     network = network_of(user=member, node=node_of(place))
     # The phone (an identifier) shows; the child and the person are not open to them.
     assert {n.kind for n in network.nodes} == {Node.Kind.PLACE, Node.Kind.PHONE}
+
+
+def test_a_context_not_open_is_not_named_and_an_identifier_shows_its_detail():
+    by = analyst()
+    member = UserFactory(role=Role.MEMBER, agency=AgencyFactory())
+    person = context_made(Context.Kind.PERSON, "Dean Harrop", actor=by)
+    car = node_for_identifier(kind=Node.Kind.VEHICLE, text="YX19 ABC", detail="grey Corsa")
+    shown = nodes_shown(user=member, nodes=[node_of(person), car])
+    assert (shown[node_of(person).pk].label, shown[node_of(person).pk].url) == (HIDDEN_CONTEXT, "")
+    assert (shown[car.pk].label, shown[car.pk].detail, shown[car.pk].type) == (
+        "YX19 ABC",
+        "grey Corsa",
+        "Vehicle",
+    )
+    assert nodes_shown(user=by, nodes=[node_of(person)])[node_of(person).pk].label == "Dean Harrop"
 
 
 def test_groups_sharing_and_bridges_match_networkx(city):
