@@ -40,7 +40,7 @@ MAX_STEPS = 3
 # Betweenness is exact up to this many nodes, and estimated from this many sources above
 # it (networkx's k; the same seed, so the same answer for the same graph).
 BETWEENNESS_EXACT_UP_TO = 2000
-BETWEENNESS_SAMPLES = 300
+BETWEENNESS_SAMPLES = 64
 _RELATED = ("source__child", "source__context", "target__child", "target__context")
 # What a network reads of a link and its two ends: no more (a hub's network is thousands
 # of rows, and whole rows of children and contexts cost more to read than the graph).
