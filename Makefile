@@ -72,6 +72,7 @@ bench: install-dev
 	$(BIN)/pip install -q -e '.[dev,bench]'
 	scripts/with-postgres $(BIN)/python bench/run.py
 	scripts/with-postgres $(BIN)/python bench/linkage_febrl4.py
+	scripts/with-postgres $(BIN)/python bench/contexts_network.py
 
 clean:
 	rm -rf $(VENV) node_modules var/build

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mace.contexts.views import item_links, proposals, records
+from mace.contexts.views import item_links, network, proposals, records
 
 app_name = "contexts"
 
@@ -30,6 +30,9 @@ urlpatterns = [
     ),
     path("items/<uuid:item_id>/links/", item_links.item_link_add, name="item_link_add"),
     path("actions/<uuid:action_id>/complete/", records.action_complete, name="action_complete"),
+    path("network/", network.network_overview, name="network_overview"),
+    path("network/<int:node_id>/", network.network, name="network"),
+    path("network/child/<uuid:child_id>/", network.child_network, name="child_network"),
     path("<uuid:context_id>/", records.context_detail, name="detail"),
     path("<uuid:context_id>/change/", records.context_edit, name="edit"),
     path("<uuid:context_id>/close/", records.context_close, name="close"),
