@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from mace.contexts.permissions import can_resolve_persons
 from mace.contexts.selectors.persons import links_to_decide, mentions_to_decide
+from mace.web.pages import register_record_context
 from mace.web.registry import TaskSection, register_item_panel, register_tasks
 
 
@@ -65,3 +66,17 @@ def plan_action_task_count(*, user) -> int:
 
 
 register_tasks("contexts.actions", plan_action_tasks, count=plan_action_task_count)
+
+
+def _record_sections(user, child) -> dict:
+    """The child's record links to the child's network, for those who explore networks."""
+    from django.urls import reverse
+
+    from mace.contexts.selectors.visibility import sees_all_contexts
+
+    if not sees_all_contexts(user):
+        return {"record_sections": []}
+    return {"record_sections": [("Network", reverse("contexts:child_network", args=[child.pk]))]}
+
+
+register_record_context("contexts.sections", _record_sections)

@@ -326,3 +326,17 @@ def test_a_plan_action_is_on_its_owners_tasks_and_completed_from_there(signed_in
     assert action.status == "done"
     # The action closed, the member no longer sees the place.
     assert client.get(reverse("contexts:detail", args=[place.pk])).status_code == 404
+
+
+def test_the_childs_record_links_to_the_childs_network_for_the_cohort_roles(signed_in, make_user):
+    from mace.people.models import ChildAccess
+    from tests.factories import ChildAccessFactory
+
+    child = ChildFactory()
+    url = reverse("people:child_detail", args=[child.pk])
+    network = reverse("contexts:child_network", args=[child.pk])
+    assert network in signed_in(analyst()).get(url).content.decode()
+    member = make_user(Role.MEMBER)
+    ChildAccessFactory(user=member, child=child, basis=ChildAccess.Basis.INVITATION)
+    page = signed_in(member).get(url)
+    assert page.status_code == 200 and network not in page.content.decode()
