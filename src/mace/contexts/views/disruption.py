@@ -39,7 +39,7 @@ def disruption_add(request, context_id: uuid.UUID):
     context = context_get_for_user(user=request.user, context_id=context_id)
     if context.kind not in DISRUPTED_KINDS:
         raise Http404("Disruption is not recorded against a theme")
-    form = DisruptionForm(request.POST or None, kind=context.kind)
+    form = DisruptionForm(request.POST if request.method == "POST" else None, kind=context.kind)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -94,7 +94,9 @@ def theme_tag_page(request, target: str):
         ).values_list("theme_id", flat=True)
     )
     initial = {"themes": [str(pk) for pk in tagged]}
-    form = ThemeTagForm(request.POST or None, themes=themes, initial=initial)
+    form = ThemeTagForm(
+        request.POST if request.method == "POST" else None, themes=themes, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         chosen = {str(pk) for pk in form.cleaned_data["themes"]}
         by_id = {str(t.pk): t for t in themes}
