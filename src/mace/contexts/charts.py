@@ -22,6 +22,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
 
 from mace.contexts.selectors.trends import SMALLEST_SHOWN, SUPPRESSED, Chart, is_small  # noqa: E402
 
@@ -131,7 +132,7 @@ def chart_svg(chart: Chart) -> str:
                         fill=False,
                         edgecolor=colour,
                         linestyle="--",
-                        linewidth=1,
+                        linewidth=1.5,
                     )
                     ax.text(x, SMALLEST_SHOWN, SUPPRESSED, ha="center", va="bottom", fontsize=8)
                     top = max(top, SMALLEST_SHOWN)
@@ -139,7 +140,6 @@ def chart_svg(chart: Chart) -> str:
                     ax.bar(x, n, width=bar, color=colour)
                     ax.text(x, n, str(n), ha="center", va="bottom", fontsize=8)
                     top = max(top, n)
-            ax.bar([], [], color=colour, label=label)  # the legend's entry
         ax.set_ylim(0, top * 1.15 + 0.5)
         ax.set_xticks(range(len(periods)))
         ax.set_xticklabels(
@@ -153,7 +153,12 @@ def chart_svg(chart: Chart) -> str:
         ax.yaxis.get_major_locator().set_params(integer=True)
         ax.spines[["top", "right"]].set_visible(False)
         if series:
+            handles = [
+                Patch(facecolor=COLOURS[s % len(COLOURS)], label=label)
+                for s, (label, _) in enumerate(series)
+            ]
             ax.legend(
+                handles=handles,
                 title=chart.group_label,
                 loc="upper left",
                 bbox_to_anchor=(1.0, 1.0),

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from mace.audit.models import Event
 from mace.audit.services import event_record
-from mace.contexts.charts import chart_svg
+from mace.contexts.charts import MOST_SERIES, chart_svg
 from mace.contexts.forms.trends import PeriodForm, ThemeTagForm
 from mace.contexts.models import Context, ThemeTag
 from mace.contexts.permissions import can_record_contexts
@@ -159,6 +159,7 @@ def trends_page(request):
             "figures": [(c, chart_svg(c), c.shown_rows()) for c in trends.charts],
             "query": query.urlencode(),
             "keys": CHART_KEYS,
+            "most_series": MOST_SERIES,
         },
     )
 
