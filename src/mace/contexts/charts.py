@@ -118,7 +118,7 @@ def chart_svg(chart: Chart) -> str:
         ax = figure.subplots()
         bar = 0.8 / max(1, len(series))
         top = 1
-        for s, (label, counts) in enumerate(series):
+        for s, (_label, counts) in enumerate(series):
             colour = COLOURS[s % len(COLOURS)]
             xs = [i - 0.4 + bar * (s + 0.5) for i in range(len(periods))]
             for x, n in zip(xs, counts, strict=True):
