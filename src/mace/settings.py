@@ -243,13 +243,30 @@ WHITENOISE_USE_FINDERS = not COLLECTED_STATIC
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Content-Security-Policy: no inline script or style anywhere.
+
+def _tile_source(url: str) -> list[str]:
+    """The CSP source of a map tile URL template (``https://{s}.tile.example/{z}/{x}/{y}.png``
+    is ``https://*.tile.example``): the map page loads its tiles from there."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if not (parts.scheme and parts.netloc):
+        return []
+    host = parts.netloc
+    if host.startswith("{"):
+        host = "*." + host.split("}.", 1)[-1]
+    return [f"{parts.scheme}://{host}"]
+
+
+_map_tile_sources = _tile_source(os.environ.get("MACE_MAP_TILES_URL", ""))
+
+# Content-Security-Policy: no inline script or style anywhere (and the map's tile host).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *_map_tile_sources],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mace.contexts.views import item_links, network, proposals, records
+from mace.contexts.views import disruption, item_links, map, network, proposals, records, trends
 
 app_name = "contexts"
 
@@ -46,4 +46,10 @@ urlpatterns = [
         name="link_retract",
     ),
     path("<uuid:context_id>/assessment/", records.assessment_edit, name="assessment"),
+    path("<uuid:context_id>/disruption/new/", disruption.disruption_add, name="disruption_add"),
+    path("disruption/", disruption.disruption_list, name="disruption_list"),
+    path("disruption/<uuid:disruption_id>/", disruption.disruption_edit, name="disruption_edit"),
+    path("themes/tag/<str:target>/", trends.theme_tag_page, name="theme_tag"),
+    path("trends/", trends.trends_page, name="trends"),
+    path("map/", map.map_page, name="map"),
 ]

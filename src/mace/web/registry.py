@@ -137,3 +137,25 @@ def item_panels(*, request, item) -> list[tuple[str, dict]]:
         if result is not None:
             shown.append(result)
     return shown
+
+
+# Links a higher app adds beside a lower app's record ("Tag with themes" on a referral or a
+# finding, from contexts): fn(*, user, obj) -> [(label, url)], empty when the user may not.
+
+RecordLinks = Callable[..., list[tuple[str, str]]]
+
+_record_links: dict[str, RecordLinks] = {}
+
+
+def register_record_links(name: str, fn: RecordLinks) -> None:
+    """Add a source of links shown beside a record (called from an app's ready();
+    registering a name again replaces it)."""
+    _record_links[name] = fn
+
+
+def record_links(*, user, obj) -> list[tuple[str, str]]:
+    """Every registered source's links for this record, in the order of their names."""
+    links: list[tuple[str, str]] = []
+    for name in sorted(_record_links):
+        links.extend(_record_links[name](user=user, obj=obj))
+    return links

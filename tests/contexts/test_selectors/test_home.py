@@ -69,7 +69,7 @@ def test_counts(make_user):
         expires_on=today + dt.timedelta(days=29),
     )
     home = contexts_home(user=user)
-    assert dict((kind, n) for _, n, kind in home["contexts_by_kind"]) == {
+    assert {kind: n for _, n, kind in home["contexts_by_kind"]} == {
         "place": 1,
         "peer_group": 0,
         "person": 1,

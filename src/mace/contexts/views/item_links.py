@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from mace.contexts.forms import ItemLinkForm
+from mace.contexts.forms.records import ItemLinkForm
 from mace.contexts.models import Context, Link, Node
 from mace.contexts.selectors.persons import ends_shown, persons_read_log
 from mace.contexts.selectors.records import record_links

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from mace.contexts.forms import ReasonForm
+from mace.contexts.forms.records import ReasonForm
 from mace.contexts.permissions import can_resolve_persons
 from mace.contexts.selectors.persons import links_to_decide, mentions_to_decide, proposals_page
 from mace.contexts.services.links import link_confirm, link_retract

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from mace.contexts import catalogue as catalogue_rules
-from mace.contexts.forms import (
+from mace.contexts.forms.records import (
     ActionForm,
     AssessmentForm,
     CompleteForm,

@@ -1,0 +1,1 @@
+"""The forms of contextual MACE: records and links (records), disruption, trends."""

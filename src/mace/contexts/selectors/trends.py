@@ -1,0 +1,312 @@
+"""Themes and trends: counts over time by theme, by ward and by exploitation type (ADR 32).
+
+Aggregates only, never a child: the figures are counted here from a fixed number of
+queries whatever the data, by month (by quarter when the period spans more than two
+years). Outside the MACE core group a count of 1 to 4 is shown as "<5" (``shown``); the
+core group sees exact counts. Who may see the page is ``may_see_trends``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from mace.accounts.models import Role
+from mace.accounts.permissions import has_role
+from mace.contexts.models import Context, ThemeTag
+from mace.contexts.permissions import CORE_GROUP_ROLES, is_core_group
+from mace.core import clock
+from mace.meetings.models import Discussion, Finding
+from mace.people.models import ChildAddress
+from mace.referrals.models import Referral
+
+SUPPRESSED = "<5"
+SMALLEST_SHOWN = 5
+NOT_KNOWN_WARD = "Ward not known"
+NOT_KNOWN_TYPE = "Type not recorded"
+QUARTERS_AFTER_DAYS = 731  # "over 2 years"
+TRENDS_ROLES = (*CORE_GROUP_ROLES, Role.SILVER, Role.GOLD)
+
+
+def may_see_trends(user) -> bool:
+    """The core group (exact figures), and Silver and Gold (aggregates, suppressed)."""
+    return has_role(user, *TRENDS_ROLES)
+
+
+def is_small(n: int) -> bool:
+    return 0 < n < SMALLEST_SHOWN
+
+
+def shown(n: int, *, exact: bool) -> str:
+    """A count as the viewer may see it: 1 to 4 is "<5" outside the core group."""
+    return SUPPRESSED if not exact and is_small(n) else str(n)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    label: str
+
+
+def periods_between(start: dt.date, end: dt.date) -> tuple[str, list[Period]]:
+    """The buckets from ``start`` to ``end`` (both included): months, or quarters when the
+    span is over two years."""
+    if (end - start).days >= QUARTERS_AFTER_DAYS:
+        first = dt.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
+        step, unit = relativedelta(months=3), "quarter"
+    else:
+        first = dt.date(start.year, start.month, 1)
+        step, unit = relativedelta(months=1), "month"
+    rows, day = [], first
+    while day <= end:
+        last = day + step - relativedelta(days=1)
+        label = (
+            day.strftime("%b %Y")
+            if unit == "month"
+            else f"{day.strftime('%b')}–{last.strftime('%b %Y')}"
+        )
+        rows.append(Period(day, label))
+        day += step
+    return unit, rows
+
+
+@dataclass
+class Chart:
+    """One figure: counts per group (a theme, a ward, a type) per period."""
+
+    key: str
+    title: str
+    group_label: str
+    counted: str  # what is counted, in words ("records tagged", "referrals")
+    unit: str
+    periods: list[Period]
+    rows: list[tuple[str, list[int]]] = field(default_factory=list)
+    exact: bool = True
+
+    def shown_rows(self) -> list[tuple[str, list[str], str]]:
+        """Each group with its cells as the viewer may see them, and a total (the total
+        is left out outside the core group, where it would give away a suppressed cell)."""
+        out = []
+        for label, counts in self.rows:
+            cells = [shown(n, exact=self.exact) for n in counts]
+            total = str(sum(counts)) if self.exact else ""
+            out.append((label, cells, total))
+        return out
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(sum(counts) for _, counts in self.rows)
+
+
+def _bucketer(unit: str, periods: list[Period]):
+    index = {p.start: i for i, p in enumerate(periods)}
+
+    def bucket(day: dt.date) -> int | None:
+        if unit == "quarter":
+            key = dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+        else:
+            key = dt.date(day.year, day.month, 1)
+        return index.get(key)
+
+    return bucket
+
+
+def _tally(
+    items: Iterable[tuple[dt.date, Iterable[str], object]], bucket, n_periods: int
+) -> dict[str, list[int]]:
+    """Count distinct records (the third item) per group per period."""
+    seen: dict[str, list[set]] = defaultdict(lambda: [set() for _ in range(n_periods)])
+    for day, groups, record in items:
+        i = bucket(day)
+        if i is None:
+            continue
+        for group in groups:
+            seen[group][i].add(record)
+    return {group: [len(s) for s in sets] for group, sets in seen.items()}
+
+
+def _rows(counts: dict[str, list[int]], *, last: tuple[str, ...] = ()) -> list:
+    """Groups, largest first (named "not known" groups at the end)."""
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0] in last, -sum(kv[1]), kv[0]))
+    return [(label, list(values)) for label, values in ordered]
+
+
+def _current_wards(child_ids_query) -> dict:
+    """The ward of each child's current address (the latest address still current)."""
+    wards: dict = {}
+    addresses = (
+        ChildAddress.objects.filter(date_to__isnull=True, child_id__in=child_ids_query)
+        .order_by("child_id", "-date_from")
+        .values_list("child_id", "ward__name")
+    )
+    for child_id, ward in addresses:
+        wards.setdefault(child_id, ward)
+    return wards
+
+
+def _type_label(code: str) -> str:
+    if code in Referral.Concern.values:
+        return Referral.Concern(code).label
+    return code or NOT_KNOWN_TYPE
+
+
+@dataclass
+class Trends:
+    start: dt.date
+    end: dt.date
+    unit: str
+    periods: list[Period]
+    exact: bool
+    charts: list[Chart]
+
+    def chart(self, key: str) -> Chart | None:
+        return next((c for c in self.charts if c.key == key), None)
+
+
+CHART_KEYS = ("themes", "theme_wards", "theme_types", "referral_types", "referral_wards")
+
+
+def default_period() -> tuple[dt.date, dt.date]:
+    """The last twelve months, this one included."""
+    today = clock.today()
+    return dt.date(today.year, today.month, 1) - relativedelta(months=11), today
+
+
+def trends_for(*, user, start: dt.date, end: dt.date) -> Trends:
+    """Every figure of the trends page for this period, as this user may see them."""
+    if not may_see_trends(user):
+        raise PermissionError("Only the MACE core group, Silver and Gold see themes and trends.")
+    exact = is_core_group(user)
+    unit, periods = periods_between(start, end)
+    bucket = _bucketer(unit, periods)
+    n = len(periods)
+    window = {"occurred_on__gte": periods[0].start if periods else start, "occurred_on__lte": end}
+
+    types = ContentType.objects.get_for_models(Referral, Discussion, Finding, Context)
+    tags = list(
+        ThemeTag.objects.filter(**window)
+        .values_list("theme__name", "target_type_id", "target_id", "occurred_on")
+        .order_by()
+    )
+    ids_by_type: dict[int, set] = defaultdict(set)
+    for _, type_id, target_id, _ in tags:
+        ids_by_type[type_id].add(target_id)
+
+    # What each tagged record says of its ward and its exploitation type.
+    ward_of: dict = {}
+    types_of: dict = {}
+    referral_ids = ids_by_type.get(types[Referral].pk, set())
+    discussion_ids = ids_by_type.get(types[Discussion].pk, set())
+    context_ids = ids_by_type.get(types[Context].pk, set())
+    referral_rows = list(
+        Referral.objects.filter(pk__in=referral_ids).values_list("pk", "child_id", "concerns")
+    )
+    discussion_rows = list(
+        Discussion.objects.filter(pk__in=discussion_ids).values_list(
+            "pk", "item__child_id", "item__referral__concerns"
+        )
+    )
+    children = {c for _, c, _ in referral_rows if c} | {c for _, c, _ in discussion_rows if c}
+    wards = _current_wards(list(children)) if children else {}
+    for pk, child_id, concerns in [*referral_rows, *discussion_rows]:
+        ward_of[pk] = wards.get(child_id) or NOT_KNOWN_WARD
+        types_of[pk] = [_type_label(c) for c in (concerns or [])] or [NOT_KNOWN_TYPE]
+    for pk, ward, kind in Context.objects.filter(pk__in=context_ids).values_list(
+        "pk", "ward__name", "exploitation_type"
+    ):
+        ward_of[pk] = ward or NOT_KNOWN_WARD
+        types_of[pk] = [_type_label(kind)]
+
+    theme_counts = _tally(((day, [theme], tid) for theme, _, tid, day in tags), bucket, n)
+    ward_counts = _tally(
+        ((day, [ward_of.get(tid, NOT_KNOWN_WARD)], tid) for _, _, tid, day in tags), bucket, n
+    )
+    type_counts = _tally(
+        ((day, types_of.get(tid, [NOT_KNOWN_TYPE]), tid) for _, _, tid, day in tags), bucket, n
+    )
+
+    # Every referral submitted in the period, tagged or not.
+    referrals = list(
+        Referral.objects.exclude(status=Referral.Status.DRAFT)
+        .filter(submitted_at__isnull=False)
+        .filter(submitted_at__date__gte=window["occurred_on__gte"], submitted_at__date__lte=end)
+        .values_list("pk", "child_id", "concerns", "submitted_at")
+        .order_by()
+    )
+    referral_children = {c for _, c, _, _ in referrals if c}
+    wards = _current_wards(list(referral_children)) if referral_children else {}
+
+    def day_of(stamp: dt.datetime) -> dt.date:
+        return timezone.localtime(stamp).date()
+
+    ref_type_counts = _tally(
+        (
+            (day_of(at), [_type_label(c) for c in (concerns or [])] or [NOT_KNOWN_TYPE], pk)
+            for pk, _, concerns, at in referrals
+        ),
+        bucket,
+        n,
+    )
+    ref_ward_counts = _tally(
+        (
+            (day_of(at), [wards.get(child_id) or NOT_KNOWN_WARD], pk)
+            for pk, child_id, _, at in referrals
+        ),
+        bucket,
+        n,
+    )
+
+    def chart(key, title, group_label, counted, counts, last=()):
+        return Chart(
+            key=key,
+            title=title,
+            group_label=group_label,
+            counted=counted,
+            unit=unit,
+            periods=periods,
+            rows=_rows(counts, last=last),
+            exact=exact,
+        )
+
+    charts = [
+        chart("themes", "Records tagged with each theme", "Theme", "records tagged", theme_counts),
+        chart(
+            "theme_wards",
+            "Records tagged with a theme, by ward",
+            "Ward",
+            "records tagged",
+            ward_counts,
+            last=(NOT_KNOWN_WARD,),
+        ),
+        chart(
+            "theme_types",
+            "Records tagged with a theme, by exploitation type",
+            "Exploitation type",
+            "records tagged",
+            type_counts,
+            last=(NOT_KNOWN_TYPE,),
+        ),
+        chart(
+            "referral_types",
+            "Referrals by exploitation type",
+            "Exploitation type",
+            "referrals",
+            ref_type_counts,
+            last=(NOT_KNOWN_TYPE,),
+        ),
+        chart(
+            "referral_wards",
+            "Referrals by ward of the child's current address",
+            "Ward",
+            "referrals",
+            ref_ward_counts,
+            last=(NOT_KNOWN_WARD,),
+        ),
+    ]
+    return Trends(start=start, end=end, unit=unit, periods=periods, exact=exact, charts=charts)
