@@ -4,15 +4,13 @@ confirmed, and orders nearing expiry."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.db.models import Count
 
 from mace.audit.models import Event
-from mace.contexts.models import Alert, Context, Disruption, Link, PersonMention
+from mace.contexts.models import Alert, Context, Link, PersonMention
+from mace.contexts.selectors.disruption import expiring_count
 from mace.contexts.selectors.visibility import sees_all_contexts
-from mace.core import clock
 from mace.people.selectors import rows_shown
 
 ALERTS_SHOWN = 10
@@ -34,8 +32,6 @@ def alerts_open(*, user, limit: int = ALERTS_SHOWN) -> list[Alert]:
 def contexts_home(*, user) -> dict:
     if not sees_all_contexts(user):
         return {}
-    today = clock.today()
-    horizon = today + dt.timedelta(days=settings.MACE_DISRUPTION_EXPIRY_WARNING_DAYS)
     by_kind = dict(
         Context.objects.filter(status=Context.Status.OPEN)
         .values_list("kind")
@@ -50,7 +46,6 @@ def contexts_home(*, user) -> dict:
         "alert_count": Alert.objects.filter(status=Alert.Status.OPEN).count(),
         "proposed_count": Link.objects.filter(status=Link.Status.PROPOSED).count()
         + PersonMention.objects.filter(status=PersonMention.Status.PROPOSED).count(),
-        "expiring_count": Disruption.objects.filter(
-            status=Disruption.Status.ACTIVE, expires_on__isnull=False, expires_on__lte=horizon
-        ).count(),
+        "expiring_count": expiring_count(user=user),
+        "expiry_days": settings.MACE_DISRUPTION_EXPIRY_WARNING_DAYS,
     }
