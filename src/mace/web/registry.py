@@ -159,3 +159,47 @@ def record_links(*, user, obj) -> list[tuple[str, str]]:
     for name in sorted(_record_links):
         links.extend(_record_links[name](user=user, obj=obj))
     return links
+
+
+# A meeting's agenda page: links a higher app offers for a meeting (contextual MACE's
+# agenda builder), and the summary it gives for items about its records (the papers).
+
+AgendaLinks = Callable[..., list[tuple[str, str]]]  # (*, user, meeting) -> [(label, url)]
+# (*, user, items) -> {item id: (template, context)}, a fixed number of queries for the
+# whole agenda; items it has nothing to say about are left out.
+ItemSummaries = Callable[..., dict]
+
+_agenda_links: dict[str, AgendaLinks] = {}
+_item_summaries: dict[str, ItemSummaries] = {}
+
+
+def register_agenda_link(name: str, links: AgendaLinks) -> None:
+    """Add a source of links for a meeting's agenda page (called from an app's ready();
+    registering a name again replaces it)."""
+    _agenda_links[name] = links
+
+
+def agenda_links(*, user, meeting) -> list[tuple[str, str]]:
+    """Every registered source's links for this user and meeting, in name order."""
+    rows = []
+    for name in sorted(_agenda_links):
+        rows.extend(_agenda_links[name](user=user, meeting=meeting))
+    return rows
+
+
+def register_item_summary(name: str, summaries: ItemSummaries) -> None:
+    """Add a source of summaries for agenda items (called from an app's ready();
+    registering a name again replaces it)."""
+    _item_summaries[name] = summaries
+
+
+def item_summaries(*, user, items) -> dict:
+    """{item id: (template, context)} from every registered source (a later source's
+    summary of the same item replaces an earlier one's, in name order)."""
+    items = list(items)
+    found: dict = {}
+    if not items:
+        return found
+    for name in sorted(_item_summaries):
+        found.update(_item_summaries[name](user=user, items=items))
+    return found
