@@ -7,7 +7,13 @@ from __future__ import annotations
 from mace.contexts.permissions import can_resolve_persons
 from mace.contexts.selectors.persons import links_to_decide, mentions_to_decide
 from mace.web.pages import register_record_context
-from mace.web.registry import TaskSection, register_item_panel, register_tasks
+from mace.web.registry import (
+    TaskSection,
+    register_agenda_link,
+    register_item_panel,
+    register_item_summary,
+    register_tasks,
+)
 
 
 def proposals_tasks(*, user) -> list[TaskSection]:
@@ -80,3 +86,19 @@ def _record_sections(user, child) -> dict:
 
 
 register_record_context("contexts.sections", _record_sections)
+
+
+def _agenda_links(*, user, meeting):
+    from mace.contexts.selectors.agenda import agenda_builder_links
+
+    return agenda_builder_links(user=user, meeting=meeting)
+
+
+def _item_summaries(*, user, items):
+    from mace.contexts.selectors.agenda import context_summaries
+
+    return context_summaries(user=user, items=items)
+
+
+register_agenda_link("contexts.agenda", _agenda_links)
+register_item_summary("contexts.summary", _item_summaries)

@@ -24,7 +24,6 @@ from mace.contexts.selectors.visibility import contexts_visible_to, links_visibl
 from mace.core import clock
 from mace.core.levels import LEVEL_RANK, Level
 from mace.meetings.models import Action, AgendaItem, Discussion, Finding, Kind, Meeting
-from mace.meetings.permissions import can_manage_meetings
 from mace.meetings.selectors.agenda import upcoming_meetings
 from mace.people.selectors import children_visible_to, rows_shown
 
@@ -159,7 +158,9 @@ def agenda_builder_links(*, user, meeting) -> list[tuple[str, str]]:
     for a coming contextual meeting, to the coordinator or chair."""
     if meeting.kind != Kind.CONTEXT or meeting.status != Meeting.Status.SCHEDULED:
         return []
-    if not can_manage_meetings(user):
+    from mace.contexts.services.agenda import may_build_agenda
+
+    if not may_build_agenda(user):
         return []
     url = reverse("contexts:agenda_build", args=[meeting.pk])
     return [("Build the agenda from alerts, findings and contexts", url)]

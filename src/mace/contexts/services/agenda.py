@@ -9,9 +9,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from mace.contexts.models import Alert, Context, ThemeTag
+from mace.accounts.models import Role
+from mace.accounts.permissions import has_role
+from mace.contexts.models import Alert, Context
 from mace.contexts.services.links import alert_close
 from mace.contexts.services.records import context_open
+from mace.contexts.services.themes import theme_tag
 from mace.meetings.models import AgendaItem, Finding, Kind, Meeting
 from mace.meetings.permissions import can_manage_meetings
 from mace.meetings.services import agenda as meeting_agenda
@@ -25,9 +28,17 @@ SUBJECT_OF_KIND = {
 }
 
 
+def may_build_agenda(actor) -> bool:
+    """The coordinator and the chair build agendas; the analyst, who prepares the contextual
+    MACE, may put contexts on a contextual meeting's (ADR 29)."""
+    return can_manage_meetings(actor) or has_role(actor, Role.ANALYST)
+
+
 def require_agenda_builder(actor) -> None:
-    if not can_manage_meetings(actor):
-        raise PermissionDenied("Only the MACE coordinator or chair can change an agenda.")
+    if not may_build_agenda(actor):
+        raise PermissionDenied(
+            "Only the MACE coordinator, the chair or the analyst can change this agenda."
+        )
 
 
 def listed_item_of(*, meeting: Meeting, context: Context) -> AgendaItem | None:
@@ -109,10 +120,5 @@ def finding_agenda_add(
         elif theme.kind != Context.Kind.THEME:
             raise ValidationError({"theme": "Choose a theme"})
         item = context_agenda_add(actor=actor, meeting=meeting, context=theme)
-        ThemeTag.objects.get_or_create(
-            theme=theme,
-            target_type=ContentType.objects.get_for_model(Finding),
-            target_id=finding.pk,
-            defaults={"occurred_on": finding.meeting.date, "tagged_by": actor},
-        )
+        theme_tag(actor=actor, theme=theme, target=finding, occurred_on=finding.meeting.date)
     return item

@@ -32,6 +32,7 @@ from mace.meetings.selectors.agenda import (
 from mace.people.selectors import rows_shown
 from mace.risk.models import VrmpAction
 from mace.risk.selectors.summary import child_record_summaries
+from mace.web.registry import item_summaries
 
 PAPERS_MARKING = "OFFICIAL-SENSITIVE — RESTRICTED: MACE meeting papers, do not forward"
 MINUTES_MARKING = "OFFICIAL-SENSITIVE — RESTRICTED: MACE meeting minutes, do not forward"
@@ -82,6 +83,10 @@ class PaperItem:
     starts_at: dt.datetime | None  # None: for information, takes no time
     locked: bool = False  # a restricted record the reader may not open
     summary: dict | None = None
+    # What an app above adds about a contextual item (contexts: its linked children,
+    # links, disruption and actions): the template and its context.
+    extra_template: str = ""
+    extra: dict = field(default_factory=dict)
     actions: list[OpenAction] = field(default_factory=list)
     last_outcome: LastOutcome | None = None
 
@@ -108,6 +113,11 @@ class Papers:
     @property
     def child_items(self) -> list[PaperItem]:
         return [p for p in self.items if p.child is not None]
+
+    @property
+    def subject_items(self) -> list[PaperItem]:
+        """Contextual items with a summary (a place, group, person or theme on record)."""
+        return [p for p in self.items if p.extra_template]
 
     @property
     def locked_count(self) -> int:
@@ -336,6 +346,10 @@ def papers_for_user(*, user, meeting: Meeting, fmt: str = "html") -> Papers:
             )
         )
     _pictures_fill([p for p in pack if p.child is not None], meeting, today)
+    summaries = item_summaries(user=user, items=[p.item for p in pack if not p.item.child_id])
+    for p in pack:
+        if p.item.pk in summaries:
+            p.extra_template, p.extra = summaries[p.item.pk]
     return Papers(meeting=meeting, items=pack, distribution=distribution_list(meeting, numbers))
 
 

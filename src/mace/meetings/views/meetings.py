@@ -21,6 +21,7 @@ from mace.meetings.services import schedule, sharing
 from mace.meetings.services import series as series_services
 from mace.meetings.views.common import meeting_for, meeting_to_manage
 from mace.web.forms import attach_errors
+from mace.web.registry import agenda_links
 
 GENERATE_AHEAD_DAYS = 365
 
@@ -59,6 +60,8 @@ def meeting_detail(request, meeting_id: uuid.UUID):
         "sharing_open": sharing_open(meeting),
         "can_share": not manage and can_share(request.user),
         **selectors.agenda_to_manage(user=request.user, meeting=meeting),
+        # Links apps above add (contexts: build a contextual agenda from its alerts).
+        "agenda_links": agenda_links(user=request.user, meeting=meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
