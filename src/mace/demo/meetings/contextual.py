@@ -29,7 +29,11 @@ class ContextualMeetings:
         if record is None:
             return item_add(actor=self.coordinator, meeting=meeting, subject=subject, title=title)
         return item_add(
-            actor=self.coordinator, meeting=meeting, subject=subject, subject_object=record
+            actor=self.coordinator,
+            meeting=meeting,
+            subject=subject,
+            subject_object=record,
+            title=record.name,  # as the agenda printed it, should the record be renamed
         )
 
     # Contextual MACE -----------------------------------------------------------------------
