@@ -10,13 +10,16 @@ from collections import defaultdict
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 
 from mace.contexts.models import Alert, Context, Disruption, Grading, Link, Node, ThemeTag
 from mace.contexts.services.disruption import ORDERS
 from mace.contexts.services.links import grading_errors
 from mace.core import clock
 from mace.demo.meetings import CONTEXTS
+from mace.demo.referrals import demo_referrals_ensure
 from mace.meetings.models import AgendaItem, Discussion, Kind
+from mace.referrals.models import Referral
 from tests.demo.test_meetings import seeded  # noqa: F401  (the seeded city, once a class)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow_demo]
@@ -175,3 +178,19 @@ class TestTheSeededNetwork:
         discussion_type = ContentType.objects.get_for_model(Discussion)
         for tag in tags.filter(target_type=discussion_type):
             assert tag.occurred_on == Discussion.objects.get(pk=tag.target_id).item.meeting.date
+
+
+def test_the_triage_referrals_are_tagged_with_the_themes_of_their_concerns():
+    call_command("seed", children=80, seed=5, verbosity=0)
+    demo_referrals_ensure()
+    referral_type = ContentType.objects.get_for_model(Referral)
+    tags = ThemeTag.objects.filter(target_type=referral_type).select_related("theme")
+    tagged = defaultdict(set)
+    for tag in tags:
+        tagged[tag.target_id].add(tag.theme.name)
+    county_lines = [r for r in Referral.objects.all() if "county_lines" in (r.concerns or [])]
+    assert county_lines
+    assert all("County lines" in tagged[r.pk] for r in county_lines)
+    online = [r for r in Referral.objects.all() if "online" in (r.concerns or [])]
+    assert online and all(len(tagged[r.pk]) == 1 for r in online)
+    assert set(tagged) <= {r.pk for r in county_lines + online}
