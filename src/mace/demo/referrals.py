@@ -13,7 +13,10 @@ import random
 from django.db import transaction
 
 from mace.accounts.models import Role, User
+from mace.contexts.models import Context
+from mace.contexts.services.themes import theme_tag
 from mace.core import clock
+from mace.demo.network.texts import THEMES
 from mace.people.models import Child
 from mace.referrals.models import Referral
 from mace.referrals.services.referrals import referral_receive
@@ -79,6 +82,7 @@ def demo_referrals_ensure(*, seed: int = 2026) -> int:
     if Referral.objects.exists() or not Child.objects.exists():
         return 0
     rng = random.Random(seed)
+    themes = _themes()
     referrer_user = User.objects.filter(role=Role.REFERRER).first()
     known = list(
         Child.objects.filter(restricted=False, date_of_birth__isnull=False)
@@ -123,11 +127,11 @@ def demo_referrals_ensure(*, seed: int = 2026) -> int:
             referrer=referrer_user if n == 0 else None,
         )
         status = Referral.Status.AWAITING_INFORMATION if n in (4, 9) else Referral.Status.NEW
-        Referral.objects.filter(pk=referral.pk).update(
-            submitted_at=now - dt.timedelta(days=days_ago, hours=rng.randrange(8)), status=status
-        )
+        submitted_at = now - dt.timedelta(days=days_ago, hours=rng.randrange(8))
+        Referral.objects.filter(pk=referral.pk).update(submitted_at=submitted_at, status=status)
+        _tag(themes, referral, concerns, submitted_at.date())
         created += 1
-    referral_receive(
+    about_place = referral_receive(
         channel=Referral.Channel.EMAIL,
         fields={
             "referrer_email": "pcso.khan@police.demo.example",
@@ -140,4 +144,30 @@ def demo_referrals_ensure(*, seed: int = 2026) -> int:
         "children, some in school uniform, seen collecting packages from a silver Audi "
         "after school most days this week. Adults on bikes watching. Please advise.",
     )
+    _tag(themes, about_place, ["county_lines"], clock.today())
     return created + 1
+
+
+# The seeded city's themes (mace.demo.network) a referral's concerns point to.
+_THEME_NAMES = {key: name for key, name, _, _ in THEMES}
+CONCERN_THEMES = {"county_lines": _THEME_NAMES["county_lines"], "online": _THEME_NAMES["snapchat"]}
+
+
+def _themes() -> tuple[User | None, dict[str, Context]]:
+    """Who tags (the coordinator, if the demo users exist) and the themes by concern."""
+    coordinator = User.objects.filter(role=Role.COORDINATOR, is_active=True).order_by("email")
+    by_name = {
+        c.name: c
+        for c in Context.objects.filter(kind=Context.Kind.THEME, name__in=CONCERN_THEMES.values())
+    }
+    themes = {k: by_name[name] for k, name in CONCERN_THEMES.items() if name in by_name}
+    return coordinator.first(), themes
+
+
+def _tag(themes, referral: Referral, concerns, on: dt.date) -> None:
+    """The coordinator tags the referral with the themes of its concerns (if any exist)."""
+    actor, by_concern = themes
+    for concern in concerns:
+        theme = by_concern.get(concern)
+        if theme is not None:
+            theme_tag(actor=actor, theme=theme, target=referral, occurred_on=on)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mace.contexts.models import Context
+from mace.contexts.services.themes import theme_tag
 from mace.core import clock
 from mace.demo.meetings.context_texts import CONTEXTS, _context_contribution
 from mace.demo.meetings.series import CONTEXT_SEATS, LEVELS
@@ -15,6 +17,24 @@ from mace.meetings.services.recording import discussion_save, finding_add
 
 class ContextualMeetings:
     """Contextual MACE (a part of MeetingMaker)."""
+
+    # The city's records by name (NetworkMaker.build), and each record's themes.
+    contexts: dict[str, Context] = {}
+    context_themes: dict[object, list[Context]] = {}
+
+    def _context_item(self, meeting: Meeting, subject: str, title: str):
+        """The record on the agenda (one record across meetings), or, for a subject the
+        city has no record of, the title."""
+        record = self.contexts.get(title)
+        if record is None:
+            return item_add(actor=self.coordinator, meeting=meeting, subject=subject, title=title)
+        return item_add(
+            actor=self.coordinator,
+            meeting=meeting,
+            subject=subject,
+            subject_object=record,
+            title=record.name,  # as the agenda printed it, should the record be renamed
+        )
 
     # Contextual MACE -----------------------------------------------------------------------
 
@@ -38,10 +58,7 @@ class ContextualMeetings:
                     active.append(run)
             start = meeting.starts_at
             with clock.set_to(start - dt.timedelta(days=7, hours=1)):
-                items = [
-                    item_add(actor=actor, meeting=meeting, subject=c[0], title=c[1])
-                    for c, _, _ in active
-                ]
+                items = [self._context_item(meeting, c[0], c[1]) for c, _, _ in active]
             self.counts["items"] += len(items)
             with clock.set_to(start):
                 present = self._attendance(meeting, CONTEXT_SEATS)
@@ -63,6 +80,10 @@ class ContextualMeetings:
                 with clock.set_to(start + slot):
                     discussion = discussion_save(actor=actor, item=item, **fields)
                     self.counts["discussions"] += 1
+                    record = self.contexts.get(title)
+                    for theme in self.context_themes.get(getattr(record, "pk", None), ()):
+                        theme_tag(actor=actor, theme=theme, target=discussion)
+                        self.counts["theme_tags"] += 1
                     self._contribute(
                         discussion, [(k, _context_contribution(k, title)) for k in present[:3]]
                     )
@@ -76,6 +97,6 @@ class ContextualMeetings:
             self._conclude(meeting)
         for meeting in [m for m in meetings if m.date >= self.today][:1]:
             for context, _, _ in [r for r in runs if r[2] > len(past)][:3] or runs[:2]:
-                item_add(actor=actor, meeting=meeting, subject=context[0], title=context[1])
+                self._context_item(meeting, context[0], context[1])
                 self.counts["upcoming_items"] += 1
             self.counts["invitations"] += len(core_invitations_ensure(actor=actor, meeting=meeting))

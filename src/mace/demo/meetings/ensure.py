@@ -15,6 +15,7 @@ from mace.demo.meetings.context_texts import GOLD_FINDINGS, SILVER_FINDINGS
 from mace.demo.meetings.contextual import ContextualMeetings
 from mace.demo.meetings.maker import MeetingBase
 from mace.demo.meetings.strategic import StrategicMeetings
+from mace.demo.network import NetworkMaker
 from mace.demo.users import (
     demo_email,
     demo_users_create,
@@ -64,11 +65,21 @@ def demo_meetings_ensure(*, seed: int, password: str) -> dict[str, int]:
         )
         made = maker.series()
         maker.child_meetings(made[Kind.CHILD])
+        network = NetworkMaker(
+            rng=random.Random(f"{seed}/network"),
+            today=today,
+            analyst=users[Role.ANALYST],
+            coordinator=users[Role.COORDINATOR],
+            agencies=agencies,
+        )
+        maker.contexts = network.build()
+        maker.context_themes = network.themes_of
         maker.context_meetings(made[Kind.CONTEXT])
         maker.strategic_meetings(made[Kind.SILVER], SILVER_FINDINGS)
         maker.strategic_meetings(made[Kind.GOLD], GOLD_FINDINGS)
         maker.completions_save()
         counts = maker.counts
+        counts.update({f"network_{k}": v for k, v in network.counts.items()})
         open_actions = Action.objects.filter(status=Action.Status.OPEN)
         counts["actions_open"] = open_actions.count()
         counts["actions_overdue"] = open_actions.filter(due_date__lt=today).count()

@@ -128,6 +128,16 @@ class Command(BaseCommand):
                 f"{meetings['upcoming_items']} items on the coming agendas, "
                 f"{meetings['invitations_sent']} invitations sent (by the demo users)"
             )
+        if meetings.get("network_links"):
+            self.stdout.write(
+                f"Contexts: {meetings.get('network_contexts_place', 0)} places, "
+                f"{meetings.get('network_contexts_person', 0)} persons of concern, "
+                f"{meetings.get('network_contexts_peer_group', 0)} peer groups, "
+                f"{meetings.get('network_contexts_theme', 0)} themes; "
+                f"{meetings['network_links']} links ({meetings.get('network_links_retracted', 0)} "
+                f"retracted), {meetings.get('network_alerts_open', 0)} open alerts, "
+                f"{meetings.get('network_disruption', 0)} disruption records"
+            )
         if counts["system_user"]:
             self.stdout.write(
                 f"No demo users yet: the records name a system user, {SEED_USER_EMAIL}, who "
