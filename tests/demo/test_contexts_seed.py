@@ -20,7 +20,6 @@ from mace.demo.meetings import CONTEXTS
 from mace.demo.referrals import demo_referrals_ensure
 from mace.meetings.models import AgendaItem, Discussion, Kind
 from mace.referrals.models import Referral
-from tests.demo.test_meetings import seeded  # noqa: F401  (the seeded city, once a class)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow_demo]
 

@@ -142,3 +142,7 @@ def records_snapshot() -> dict[str, list[tuple]]:
             )
         ),
     }
+
+
+# The password `mace seed` gives the demo users in the demo tests.
+DEMO_SEED_PASSWORD = "demo-password-for-tests"
