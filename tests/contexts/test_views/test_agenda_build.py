@@ -1,0 +1,113 @@
+"""The agenda builder, the meeting page's link to it, and each context's summary in the
+papers (children by level, hidden ones counted; a fixed number of queries)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from mace.accounts.models import Role
+from mace.audit.models import Event
+from mace.contexts.models import Alert, Context, Disruption
+from mace.contexts.services.agenda import context_agenda_add
+from mace.contexts.services.disruption import disruption_record
+from mace.core import clock
+from mace.meetings.models import AgendaItem, Kind
+from mace.meetings.services.recording import finding_add
+from tests.factories import (
+    AgencyFactory,
+    ChildFactory,
+    analyst,
+    context_made,
+    linked,
+    meeting_on,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _contextual():
+    return meeting_on(clock.today() + dt.timedelta(days=10), kind=Kind.CONTEXT)
+
+
+def test_the_builder_lists_alerts_findings_and_expiring_orders_and_adds_them(signed_in, make_user):
+    coordinator = make_user(Role.COORDINATOR)
+    meeting = _contextual()
+    place = context_made(name="Seacroft shops")
+    for child in ChildFactory.create_batch(3):
+        linked(child, place)
+    past = meeting_on(clock.today() - dt.timedelta(days=3))
+    finding_add(actor=coordinator, meeting=past, kind="theme", description="Drill videos")
+    person = context_made(Context.Kind.PERSON, name="Kyle Pennington")
+    disruption_record(
+        actor=analyst(),
+        context=person,
+        tactic=Disruption.Tactic.CAWN,
+        agency=AgencyFactory(),
+        started_on=clock.today() - dt.timedelta(days=200),
+        expires_on=clock.today() + dt.timedelta(days=10),
+    )
+    client = signed_in(coordinator)
+    url = reverse("contexts:agenda_build", args=[meeting.pk])
+    page = client.get(url).content.decode()
+    assert "Seacroft shops" in page and "Drill videos" in page and "Kyle Pennington" in page
+    client.post(url, {"alert": Alert.objects.get().pk})
+    assert Alert.objects.get().status == Alert.Status.ON_AGENDA
+    client.post(url, {"context": person.pk})
+    assert {i.label for i in meeting.items.all()} == {"Seacroft shops", "Kyle Pennington"}
+
+
+def test_the_meeting_page_links_to_the_builder_for_contextual_meetings_only(signed_in, make_user):
+    client = signed_in(make_user(Role.COORDINATOR))
+    contextual, child_focused = _contextual(), meeting_on(clock.today() + dt.timedelta(days=4))
+    builder = reverse("contexts:agenda_build", args=[contextual.pk])
+    assert builder in client.get(reverse("meetings:detail", args=[contextual.pk])).content.decode()
+    page = client.get(reverse("meetings:detail", args=[child_focused.pk])).content.decode()
+    assert "agenda-links" not in page
+
+
+@pytest.mark.parametrize("role", [Role.MEMBER, Role.SILVER, Role.REFERRER])
+def test_others_cannot_build(role, signed_in, make_user):
+    response = signed_in(make_user(role)).get(
+        reverse("contexts:agenda_build", args=[_contextual().pk])
+    )
+    assert response.status_code in (403, 404)
+
+
+def test_the_analyst_puts_a_place_on_the_agenda_from_its_page(signed_in):
+    user, meeting, place = analyst(), _contextual(), context_made()
+    client = signed_in(user)
+    url = reverse("contexts:agenda_add", args=[place.pk])
+    assert meeting.title in client.get(url).content.decode()
+    assert "Select which contextual MACE meeting" in client.post(url, {"meeting": ""}).content.decode()
+    assert client.post(url, {"meeting": str(meeting.pk)}).status_code == 302
+    item = AgendaItem.objects.get(meeting=meeting)
+    assert item.subject_object == place and item.created_by == user
+
+
+def test_the_papers_summarise_each_context(signed_in, make_user, django_assert_max_num_queries):
+    coordinator = make_user(Role.COORDINATOR)
+    meeting = _contextual()
+    place = context_made(name="Harehills takeaway")
+    shown = ChildFactory(given_name="Kian", family_name="Mistry")
+    hidden = ChildFactory(given_name="Zara", family_name="Kowalczyk", restricted=True)
+    linked(shown, place)
+    linked(hidden, place)
+    context_agenda_add(actor=coordinator, meeting=meeting, context=place)
+    client = signed_in(coordinator)
+    url = reverse("meetings:papers", args=[meeting.pk])
+    page = client.get(url).content.decode()
+    assert 'data-testid="context-summary"' in page
+    assert "Kian Mistry" in page and "Zara" not in page and "Children linked (2)" in page
+    assert Event.objects.filter(verb=Event.Verb.CHILD_SEEN_IN_NETWORK, child=shown).exists()
+    with django_assert_max_num_queries(200) as baseline:
+        client.get(url)
+    for n in range(3):
+        other = context_made(Context.Kind.PERSON, name=f"Person {n}")
+        for child in ChildFactory.create_batch(3):
+            linked(child, other)
+        context_agenda_add(actor=coordinator, meeting=meeting, context=other)
+    with django_assert_max_num_queries(len(baseline.captured_queries)):
+        client.get(url)
