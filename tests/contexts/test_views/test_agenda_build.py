@@ -81,7 +81,9 @@ def test_the_analyst_puts_a_place_on_the_agenda_from_its_page(signed_in):
     client = signed_in(user)
     url = reverse("contexts:agenda_add", args=[place.pk])
     assert meeting.title in client.get(url).content.decode()
-    assert "Select which contextual MACE meeting" in client.post(url, {"meeting": ""}).content.decode()
+    assert (
+        "Select which contextual MACE meeting" in client.post(url, {"meeting": ""}).content.decode()
+    )
     assert client.post(url, {"meeting": str(meeting.pk)}).status_code == 302
     item = AgendaItem.objects.get(meeting=meeting)
     assert item.subject_object == place and item.created_by == user

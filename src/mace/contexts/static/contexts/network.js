@@ -3,8 +3,6 @@
 const container = document.getElementById("network-drawing");
 const data = document.getElementById("network-data");
 if (container && data && window.cytoscape) {
-  container.style.height = "32rem";
-  container.style.border = "1px solid #b1b4b6";
   const colours = {
     child: "#1d70b8",
     person: "#d4351c",
