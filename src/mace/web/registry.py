@@ -137,3 +137,29 @@ def item_panels(*, request, item) -> list[tuple[str, dict]]:
         if result is not None:
             shown.append(result)
     return shown
+
+
+# Links beside each finding on the live meeting screen (a meeting app below shows what an
+# app above it offers: governance's "Escalate").
+
+FindingLink = Callable[..., "tuple[str, str] | None"]  # (*, user, finding) -> (label, url)
+
+_finding_links: dict[str, FindingLink] = {}
+
+
+def register_finding_link(name: str, link: FindingLink) -> None:
+    """Add a link beside each of a meeting's findings: ``link(user=, finding=)`` returns the
+    link's text and address, or None to show nothing (for this user or finding). Called
+    from an app's ready(); registering a name again replaces it. A link must not query the
+    database per finding."""
+    _finding_links[name] = link
+
+
+def finding_links(*, user, finding) -> list[tuple[str, str]]:
+    """The links to show beside this finding, in name order."""
+    shown = []
+    for name in sorted(_finding_links):
+        result = _finding_links[name](user=user, finding=finding)
+        if result is not None:
+            shown.append(result)
+    return shown

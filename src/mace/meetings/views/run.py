@@ -22,7 +22,7 @@ from mace.meetings.services import recording
 from mace.meetings.views.common import item_of, meeting_to_manage
 from mace.people.selectors import child_get_for_user
 from mace.web.forms import attach_errors
-from mace.web.registry import item_panels
+from mace.web.registry import finding_links, item_panels
 
 
 def _agencies(meeting):
@@ -77,7 +77,10 @@ def _run_page(request, meeting, *, finding_form=None):
             ],
             "attendance_rows": rows,
             "statuses": Attendance.Status.choices,
-            "findings": meeting.findings.all(),
+            "findings": [
+                (finding, finding_links(user=request.user, finding=finding))
+                for finding in meeting.findings.all()
+            ],
             "finding_form": finding_form or FindingForm(prefix="finding"),
             "actions": meeting.actions.select_related("owner_agency", "owner", "item__child"),
             "action_form": ActionForm(prefix="action", meeting=meeting, user=request.user),

@@ -1,0 +1,50 @@
+"""What governance adds to the pages of the apps below it (imported by apps.ready()): the
+children whose meeting decided "Escalate to Gold", on the chair's and the coordinator's
+"Your tasks" until an escalation is raised from them; an "Escalate" link beside each
+finding on the live meeting screen; the national objectives after migrating (ADR 35)."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_migrate
+from django.urls import reverse
+
+from mace.governance.permissions import can_raise_escalation
+from mace.governance.selectors.escalations import (
+    discussions_to_escalate,
+    discussions_to_escalate_count,
+)
+from mace.web.registry import TaskSection, register_finding_link, register_tasks
+
+
+def escalate_tasks(*, user) -> list[TaskSection]:
+    rows = discussions_to_escalate(user=user)
+    if not rows:
+        return []
+    return [
+        TaskSection(15, "Children to escalate to Gold", "governance/_tasks_escalate.html", rows)
+    ]
+
+
+def escalate_task_count(*, user) -> int:
+    return discussions_to_escalate_count(user=user)
+
+
+def escalate_finding_link(*, user, finding):
+    if not can_raise_escalation(user):
+        return None
+    return "Escalate", reverse("governance:escalation_raise") + f"?finding={finding.pk}"
+
+
+def objectives_after_migrate(sender, using="default", **kwargs) -> None:
+    from django.db import connections
+
+    from mace.governance.services.plan import objectives_ensure
+
+    if "governance_objective" not in connections[using].introspection.table_names():
+        return
+    objectives_ensure()
+
+
+register_tasks("governance.escalate", escalate_tasks, count=escalate_task_count)
+register_finding_link("governance.escalate", escalate_finding_link)
+post_migrate.connect(objectives_after_migrate, dispatch_uid="governance.objectives")
