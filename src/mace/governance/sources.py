@@ -5,9 +5,11 @@ finding on the live meeting screen; the national objectives after migrating (ADR
 
 from __future__ import annotations
 
-from django.db.models.signals import post_migrate
+from django.conf import settings
+from django.db.models.signals import post_migrate, post_save
 from django.urls import reverse
 
+from mace.accounts.models import Role
 from mace.governance.permissions import can_raise_escalation
 from mace.governance.selectors.escalations import (
     discussions_to_escalate,
@@ -35,6 +37,18 @@ def escalate_finding_link(*, user, finding):
     return "Escalate", reverse("governance:escalation_raise") + f"?finding={finding.pk}"
 
 
+def member_joined(sender, instance, created, update_fields=None, **kwargs) -> None:
+    """A user saved as an active Silver or Gold member (new, switched on, or given the role)
+    sees the children of the open escalations to their group."""
+    if update_fields is not None and not {"role", "is_active"} & set(update_fields):
+        return
+    if instance.role not in (Role.SILVER, Role.GOLD) or not instance.is_active:
+        return
+    from mace.governance.services.escalations import member_grants_ensure
+
+    member_grants_ensure(user=instance)
+
+
 def objectives_after_migrate(sender, using="default", **kwargs) -> None:
     from django.db import connections
 
@@ -48,3 +62,4 @@ def objectives_after_migrate(sender, using="default", **kwargs) -> None:
 register_tasks("governance.escalate", escalate_tasks, count=escalate_task_count)
 register_finding_link("governance.escalate", escalate_finding_link)
 post_migrate.connect(objectives_after_migrate, dispatch_uid="governance.objectives")
+post_save.connect(member_joined, sender=settings.AUTH_USER_MODEL, dispatch_uid="governance.member")

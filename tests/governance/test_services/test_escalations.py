@@ -281,3 +281,23 @@ def test_others_do_not_close_an_escalation_to_silver(people, role):
 def test_the_owner_closes_their_escalation(people):
     escalation = escalated(people["chair"], to="silver", owner=people["gold"])
     escalation_close(actor=people["gold"], escalation=escalation)
+
+
+def test_a_silver_member_who_joins_later_sees_the_open_escalations_children(people):
+    child, closed_child = ChildFactory(), ChildFactory()
+    escalated(people["chair"], children=[child])
+    closed = escalated(people["chair"], children=[closed_child], title="Closed")
+    escalation_close(actor=people["chair"], escalation=closed)
+    people["member"].role = Role.SILVER
+    people["member"].save(update_fields=["role"])
+
+    assert _sees(people["member"], child)
+    assert not _sees(people["member"], closed_child)
+    grant = ChildAccess.objects.get(user=people["member"], child=child)
+    assert grant.granted_by is None and grant.basis == ChildAccess.Basis.ESCALATION
+
+
+def test_a_gold_member_who_joins_later_does_not_see_silvers_children(people, make_user):
+    child = ChildFactory()
+    escalated(people["chair"], children=[child])
+    assert not _sees(make_user(Role.GOLD), child)

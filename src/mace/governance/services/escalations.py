@@ -65,6 +65,42 @@ def escalation_grants_open(*, actor, escalation: Escalation) -> int:
     return opened
 
 
+def member_grants_ensure(*, user) -> int:
+    """A Silver or Gold member (one who joins, or is switched on, after an escalation was
+    raised) sees the children of the open escalations to their group, like the members who
+    were there when it was raised: granted by the system. Returns how many were opened."""
+    audience = {role: to for to, role in AUDIENCE_ROLE.items()}.get(user.role)
+    if audience is None or not user.is_active:
+        return 0
+    open_escalations = (
+        Escalation.objects.filter(to=audience)
+        .exclude(status=Escalation.Status.CLOSED)
+        .prefetch_related("children")
+        .order_by("created_at")
+    )
+    held = set(
+        ChildAccess.objects.active()
+        .filter(basis=ChildAccess.Basis.ESCALATION, user=user)
+        .values_list("child_id", flat=True)
+    )
+    opened = 0
+    with transaction.atomic():
+        for escalation in open_escalations:
+            for child in escalation.children.all():
+                if child.pk in held:
+                    continue
+                child_access_grant(
+                    actor=None,
+                    user=user,
+                    child=child,
+                    basis=ChildAccess.Basis.ESCALATION,
+                    reason=f"Escalated to {escalation.get_to_display()}: {escalation.title}",
+                )
+                held.add(child.pk)
+                opened += 1
+    return opened
+
+
 def _grants_release(*, actor, escalation: Escalation) -> int:
     """End the audience's escalation grants for the children no other open escalation to
     the same audience names."""
