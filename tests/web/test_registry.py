@@ -54,6 +54,22 @@ def test_item_panels_are_shown_in_position_order_and_none_shows_nothing(monkeypa
     assert registry.item_panels(request="req", item="item") == [("a.html", {"n": 1})]
 
 
+def test_finding_links_are_shown_in_name_order_and_none_shows_nothing(monkeypatch):
+    monkeypatch.setattr(registry, "_finding_links", {})
+    seen = []
+
+    def second(*, user, finding):
+        seen.append((user, finding))
+        return ("B", "/b")
+
+    registry.register_finding_link("b", second)
+    registry.register_finding_link("a", lambda *, user, finding: ("A", "/a"))
+    registry.register_finding_link("hidden", lambda *, user, finding: None)
+
+    assert registry.finding_links(user="u", finding="f") == [("A", "/a"), ("B", "/b")]
+    assert seen == [("u", "f")]
+
+
 def test_contexts_registers_its_panel_and_tasks():
     assert "contexts.connections" in registry._item_panels
     assert any(
