@@ -252,3 +252,17 @@ def test_the_navigation_leads_silver_gold_and_the_organisers_here(
     page = signed_in(make_user(role)).get(reverse("web:home")).content.decode()
     assert (reverse("governance:escalations") in page) is shown
     assert (reverse("governance:plan") in page) is shown
+
+
+def test_an_escalations_page_takes_a_fixed_number_of_queries(
+    make_user, signed_in, chair, django_assert_max_num_queries
+):
+    client = signed_in(make_user(Role.SILVER))
+    small = escalated(chair, children=[ChildFactory()], finding=finding_made())
+    large = escalated(chair, children=ChildFactory.create_batch(6), title="Large")
+    for finding in (finding_made(), finding_made()):
+        large.findings.add(finding)
+    with django_assert_max_num_queries(40) as first:
+        client.get(_url("detail", small))
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.get(_url("detail", large))

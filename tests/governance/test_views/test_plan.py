@@ -18,6 +18,7 @@ from mace.governance.models import (
     Recommendation,
 )
 from mace.governance.services.gold import challenge_raise, recommendation_raise
+from mace.governance.services.plan import assurance_activity_record
 from tests.factories import ChildFactory, escalated, plan_item_made
 
 pytestmark = pytest.mark.django_db
@@ -222,3 +223,30 @@ def test_gold_challenges_and_silver_answers_from_the_pages(signed_in, things):
     silver.post(reverse("governance:challenge_answer", args=[challenge.pk]), {"answer": "In March"})
     log = silver.get(reverse("governance:challenges")).content.decode()
     assert "Where are the audits?" in log and "In March" in log
+
+
+def test_the_assurance_page_takes_a_fixed_number_of_queries(
+    make_user, signed_in, things, django_assert_max_num_queries
+):
+    chair = make_user(Role.CHAIR)
+
+    def audit(n_children):
+        assurance_activity_record(
+            actor=chair,
+            title="Audit",
+            standard="Standard",
+            carried_out_on=dt.date(2026, 2, 1),
+            carried_out_by="Leads",
+            summary="Found",
+            children=ChildFactory.create_batch(n_children),
+            findings=[("Late", "not_met")],
+        )
+
+    audit(1)
+    client = signed_in(things["silver"])
+    with django_assert_max_num_queries(30) as first:
+        client.get(reverse("governance:assurance"))
+    for _ in range(3):
+        audit(3)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.get(reverse("governance:assurance"))
