@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "mace.referrals",
     "mace.meetings",
     "mace.contexts",
+    "mace.governance",
     "mace.administration",
     "mace.casefile",
     "mace.web",

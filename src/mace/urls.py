@@ -35,6 +35,7 @@ urlpatterns = [
     path("triage/", include("mace.referrals.triage_urls")),
     path("meetings/", include(("mace.meetings.urls", "meetings"))),
     path("contexts/", include("mace.contexts.urls")),
+    path("governance/", include("mace.governance.urls")),
     path("audit/", shared("audit", audit_urls.urlpatterns, casefile_urls.audit_urlpatterns)),
     path("administration/", include("mace.administration.urls")),
     path("invitation/", include("mace.administration.invitation_urls")),

@@ -26,6 +26,7 @@ from tests.factories.contexts import (
     referral_naming,
 )
 from tests.factories.demo import RECORD_MODELS, city_wipe, records_snapshot
+from tests.factories.governance import escalated, finding_made, plan_item_made
 from tests.factories.intake import (
     CORPUS,
     PDF,
@@ -65,6 +66,9 @@ from tests.factories.risk import MINIMAL_CATALOGUE
 from tests.factories.wordform import CONCERN_LABELS, PEOPLE, TYPED, fill_form, filled_referral_form
 
 __all__ = [
+    "escalated",
+    "finding_made",
+    "plan_item_made",
     "GRADED",
     "analyst",
     "context_made",

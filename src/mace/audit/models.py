@@ -194,6 +194,20 @@ class Event(models.Model):
             "contexts.catalogue_loaded",
             "Loaded a contextual assessment catalogue version",
         )
+        # Silver and Gold (ADR 35).
+        ESCALATION_RAISED = "escalation.raised", "Raised an escalation to Silver or Gold"
+        ESCALATION_RESPONDED = "escalation.responded", "Responded to an escalation"
+        ESCALATION_CLOSED = "escalation.closed", "Closed an escalation"
+        PLAN_ITEM_ADDED = "plan.item_added", "Added an item to the partnership action plan"
+        PLAN_PROGRESS_RECORDED = (
+            "plan.progress_recorded",
+            "Recorded progress (and its RAG status) on an action plan item",
+        )
+        ASSURANCE_RECORDED = "assurance.recorded", "Recorded an assurance activity (a case audit)"
+        RECOMMENDATION_RAISED = "recommendation.raised", "Made a recommendation to Gold"
+        RECOMMENDATION_DECIDED = "recommendation.decided", "Recorded Gold's decision"
+        CHALLENGE_RAISED = "challenge.raised", "Challenged practice (Gold)"
+        CHALLENGE_ANSWERED = "challenge.answered", "Answered Gold's challenge"
 
     id = models.BigAutoField(primary_key=True)
     at = StampField(auto_now_add=True, db_index=True)

@@ -1,0 +1,77 @@
+"""Who may do what in Silver and Gold's pages (ADR 35). Which children they may *see* is
+decided in ``mace.people.selectors`` only (an escalation grant opens a child to them)."""
+
+from __future__ import annotations
+
+from mace.accounts.models import Role
+from mace.accounts.permissions import has_role
+from mace.governance.models import Audience
+
+# The MACE core group's organisers: raise escalations at any time, see every escalation.
+RAISING_ROLES = (Role.COORDINATOR, Role.CHAIR)
+# Everyone who reads the governance pages.
+GOVERNANCE_ROLES = (Role.COORDINATOR, Role.CHAIR, Role.SILVER, Role.GOLD)
+# Silver and the organisers: the action plan, assurance, recommendations, answers.
+PLAN_ROLES = (Role.COORDINATOR, Role.CHAIR, Role.SILVER)
+# The role whose active members an escalation to each audience opens a child to.
+AUDIENCE_ROLE = {Audience.SILVER: Role.SILVER, Audience.GOLD: Role.GOLD}
+# The audiences each role sees escalations to (the organisers see all).
+AUDIENCES_SEEN = {
+    Role.COORDINATOR: (Audience.SILVER, Audience.GOLD),
+    Role.CHAIR: (Audience.SILVER, Audience.GOLD),
+    Role.SILVER: (Audience.SILVER, Audience.GOLD),
+    Role.GOLD: (Audience.GOLD,),
+}
+
+
+def audiences_seen(user) -> tuple[str, ...]:
+    if not has_role(user, *AUDIENCES_SEEN):
+        return ()
+    return AUDIENCES_SEEN[user.role]
+
+
+def can_see_governance(user) -> bool:
+    return has_role(user, *GOVERNANCE_ROLES)
+
+
+def can_raise_escalation(user) -> bool:
+    """A chair or the coordinator, at any time, to Silver or to Gold."""
+    return has_role(user, *RAISING_ROLES)
+
+
+def can_raise_to_gold(user) -> bool:
+    """Silver members (and the organisers) raise a Silver escalation on to Gold."""
+    return has_role(user, Role.SILVER, *RAISING_ROLES)
+
+
+def can_respond(user, escalation) -> bool:
+    """The audience's members respond (the organisers record a response given elsewhere)."""
+    return has_role(user, AUDIENCE_ROLE[escalation.to], *RAISING_ROLES)
+
+
+def can_close(user, escalation) -> bool:
+    return can_respond(user, escalation) or (
+        has_role(user, *GOVERNANCE_ROLES) and escalation.owner_id == user.pk
+    )
+
+
+def can_manage_plan(user) -> bool:
+    """The action plan and assurance activities: Silver, the chair and the coordinator."""
+    return has_role(user, *PLAN_ROLES)
+
+
+def can_recommend(user) -> bool:
+    return has_role(user, *PLAN_ROLES)
+
+
+def can_decide(user) -> bool:
+    """Gold decides recommendations."""
+    return has_role(user, Role.GOLD)
+
+
+def can_challenge(user) -> bool:
+    return has_role(user, Role.GOLD)
+
+
+def can_answer_challenge(user) -> bool:
+    return has_role(user, *PLAN_ROLES)
