@@ -1,6 +1,15 @@
 from django.urls import path
 
-from mace.contexts.views import disruption, item_links, map, network, proposals, records, trends
+from mace.contexts.views import (
+    chronology,
+    disruption,
+    item_links,
+    map,
+    network,
+    proposals,
+    records,
+    trends,
+)
 
 app_name = "contexts"
 
@@ -34,6 +43,11 @@ urlpatterns = [
     path("network/<int:node_id>/", network.network, name="network"),
     path("network/child/<uuid:child_id>/", network.child_network, name="child_network"),
     path("<uuid:context_id>/", records.context_detail, name="detail"),
+    path(
+        "<uuid:context_id>/chronology/",
+        chronology.context_chronology_page,
+        name="chronology",
+    ),
     path("<uuid:context_id>/change/", records.context_edit, name="edit"),
     path("<uuid:context_id>/close/", records.context_close, name="close"),
     path("<uuid:context_id>/names/", records.name_add, name="name_add"),
