@@ -2,6 +2,7 @@ from django.urls import path
 
 from mace.contexts.views import (
     agenda,
+    chronology,
     disruption,
     item_links,
     map,
@@ -45,6 +46,11 @@ urlpatterns = [
     path("agenda/<uuid:meeting_id>/", agenda.agenda_build, name="agenda_build"),
     path("<uuid:context_id>/", records.context_detail, name="detail"),
     path("<uuid:context_id>/agenda/", agenda.agenda_add, name="agenda_add"),
+    path(
+        "<uuid:context_id>/chronology/",
+        chronology.context_chronology_page,
+        name="chronology",
+    ),
     path("<uuid:context_id>/change/", records.context_edit, name="edit"),
     path("<uuid:context_id>/close/", records.context_close, name="close"),
     path("<uuid:context_id>/names/", records.name_add, name="name_add"),

@@ -54,6 +54,7 @@ def context_page_parts(*, user, context: Context) -> dict:
     notes, live and retracted links (children through rows_shown, logged), the latest
     assessment and any draft, and the plan's own actions."""
     from mace.contexts.models import ContextAssessment
+    from mace.contexts.selectors.meetings import context_meetings
     from mace.contexts.selectors.persons import ends_shown, persons_read_log
 
     node = getattr(context, "node", None)
@@ -92,4 +93,5 @@ def context_page_parts(*, user, context: Context) -> dict:
         "plan_actions": list(
             context.actions.select_related("owner_agency", "owner").order_by("status", "due_date")
         ),
+        "context_meetings": context_meetings(user=user, context=context),
     }
