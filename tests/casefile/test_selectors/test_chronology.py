@@ -17,7 +17,13 @@ from tests.factories import ChildFactory
 def test_each_domain_app_registers_its_sources_in_ready():
     chronology = [source.name for source in registry.chronology_sources()]
     assert chronology == ["statutory", "vrmp", "assessments", "missing", "meetings", "referrals"]
-    assert list(registry._task_sources) == ["vrmp", "meetings", "contexts", "contexts.actions"]
+    assert list(registry._task_sources) == [
+        "vrmp",
+        "meetings",
+        "contexts",
+        "contexts.actions",
+        "governance.escalate",
+    ]
 
 
 def test_the_filter_lists_the_kinds_in_the_sources_order():
