@@ -20,6 +20,8 @@ import re
 import matplotlib
 
 matplotlib.use("Agg")
+# Names typed by users ("$5 deals") are text, never mathematics to typeset.
+matplotlib.rcParams["text.parse_math"] = False
 
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402

@@ -293,6 +293,14 @@ class Link(TimeStampedModel):
         return f"{self.source_grade}{self.intelligence_grade}{self.handling}"
 
     @property
+    def relation_shown(self) -> str:
+        """The relation as pages print it: a child is never shown exploiting anyone (a row
+        that says so, from before the rule or an import, reads "associates with")."""
+        if self.relation == self.Relation.EXPLOITS and self.source.kind == Node.Kind.CHILD:
+            return self.Relation.ASSOCIATES.label
+        return self.get_relation_display()
+
+    @property
     def is_live(self) -> bool:
         return self.status != self.Status.RETRACTED
 

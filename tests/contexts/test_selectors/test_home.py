@@ -84,3 +84,19 @@ def test_counts(make_user):
 def test_nobody_else_gets_alerts(role, make_user):
     _alert()
     assert alerts_open(user=make_user(role)) == [] and contexts_home(user=make_user(role)) == {}
+
+
+def test_an_alert_on_a_handling_c_link_shows_only_to_the_roles_it_allows(make_user):
+    place = context_made()
+    for child in ChildFactory.create_batch(2):
+        linked(child, place)
+    linked(
+        ChildFactory(),
+        place,
+        handling="C",
+        handling_conditions="Police source: analysts only",
+        handling_roles=["analyst"],
+    )
+    assert len(alerts_open(user=analyst())) == 1
+    assert alerts_open(user=make_user(Role.COORDINATOR)) == []
+    assert contexts_home(user=make_user(Role.COORDINATOR))["alert_count"] == 0

@@ -230,8 +230,9 @@ def test_query_count_does_not_grow_with_the_network(django_assert_max_num_querie
     place = context_made(Context.Kind.PLACE, actor=by)
     root = Node.objects.select_related("context").get(context=place)
     _star(by, place, 2)
-    # A query per step, one for the links among the farthest, the open children, the log.
-    with django_assert_max_num_queries(steps + 3) as small:
+    # A query per step, one for the links among the farthest, the open children, the log
+    # of the children and the log of the contexts shown.
+    with django_assert_max_num_queries(steps + 4) as small:
         network_of(user=by, node=root, steps=steps)
     _star(by, place, 12)
     with django_assert_max_num_queries(len(small.captured_queries)):

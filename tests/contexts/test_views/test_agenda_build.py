@@ -113,3 +113,23 @@ def test_the_papers_summarise_each_context(signed_in, make_user, django_assert_m
         context_agenda_add(actor=coordinator, meeting=meeting, context=other)
     with django_assert_max_num_queries(len(baseline.captured_queries)):
         client.get(url)
+
+
+def test_a_child_only_proposed_for_a_context_is_not_named_in_the_papers(signed_in, make_user):
+    coordinator = make_user(Role.COORDINATOR)
+    meeting = _contextual()
+    place = context_made()
+    linked(ChildFactory(given_name="Oriana", family_name="Blakey"), place, proposed=True)
+    context_agenda_add(actor=coordinator, meeting=meeting, context=place)
+    page = signed_in(coordinator).get(reverse("meetings:papers", args=[meeting.pk]))
+    assert "Oriana" not in page.content.decode() and "No children linked" in page.content.decode()
+
+
+def test_a_finding_of_another_kind_of_meeting_is_not_found(signed_in, make_user):
+    coordinator = make_user(Role.COORDINATOR)
+    meeting = _contextual()
+    other = meeting_on(clock.today() - dt.timedelta(days=2), kind=Kind.CONTEXT)
+    finding = finding_add(actor=coordinator, meeting=other, kind="theme", description="x")
+    url = reverse("contexts:agenda_build", args=[meeting.pk])
+    response = signed_in(coordinator).post(url, {"finding": finding.pk, "name": "x"})
+    assert response.status_code == 404

@@ -340,3 +340,19 @@ def test_the_childs_record_links_to_the_childs_network_for_the_cohort_roles(sign
     ChildAccessFactory(user=member, child=child, basis=ChildAccess.Basis.INVITATION)
     page = signed_in(member).get(url)
     assert page.status_code == 200 and network not in page.content.decode()
+
+
+def test_a_stored_child_exploits_row_reads_associates_and_the_list_read_is_logged(signed_in):
+    from mace.contexts.models import Node
+
+    user = analyst()
+    other = ChildFactory(given_name="Ellis")
+    link = linked(ChildFactory(given_name="Brodie"), other)
+    Link.objects.filter(pk=link.pk).update(relation=Link.Relation.EXPLOITS)  # an old row
+    link.refresh_from_db()
+    assert link.source.kind == Node.Kind.CHILD and link.relation_shown == "associates with"
+    place = context_made(actor=user)
+    client = signed_in(user)
+    client.get(reverse("contexts:list"))
+    event = Event.objects.filter(verb=Event.Verb.CONTEXT_VIEWED, actor=user).last()
+    assert str(place.pk) in event.payload["contexts"]

@@ -198,3 +198,16 @@ def test_a_referral_the_chair_may_not_triage_is_not_found(signed_in):
     url = reverse("contexts:theme_tag", args=[f"referral:{referral.pk}"])
     assert client.get(url).status_code == 404
     assert client.get(reverse("contexts:theme_tag", args=["nonsense:1"])).status_code == 404
+
+
+def test_a_theme_named_with_dollar_signs_is_text_not_mathematics(signed_in):
+    from mace.contexts.models import Context as _Context
+    from mace.contexts.services.themes import theme_tag as _tag
+    from tests.factories import analyst as _analyst
+    from tests.factories import context_made as _made
+
+    user = _analyst()
+    theme = _made(_Context.Kind.THEME, "$5 deals $ and $^", actor=user)
+    _tag(actor=user, theme=theme, target=_made(name="Corner shop", actor=user))
+    response = signed_in(user).get(reverse("contexts:trends"))
+    assert response.status_code == 200

@@ -301,3 +301,18 @@ def test_a_gold_member_who_joins_later_does_not_see_silvers_children(people, mak
     child = ChildFactory()
     escalated(people["chair"], children=[child])
     assert not _sees(make_user(Role.GOLD), child)
+
+
+def test_a_silver_member_made_gold_no_longer_sees_a_child_escalated_only_to_silver(make_user):
+    from mace.people.selectors import children_visible_to
+    from tests.factories import ChildFactory, escalated
+
+    member = make_user(Role.SILVER)
+    silver_child, gold_child = ChildFactory(), ChildFactory()
+    escalated(to="silver", kind="child", children=[silver_child])
+    escalated(to="gold", kind="child", children=[gold_child])
+    assert children_visible_to(member).filter(pk=silver_child.pk).exists()
+    member.role = Role.GOLD
+    member.save(update_fields=["role"])
+    visible = set(children_visible_to(member).values_list("pk", flat=True))
+    assert visible == {gold_child.pk}

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from mace.accounts.permissions import COHORT_ROLES
 from mace.audit.models import Event
-from mace.contexts.models import Alert, Context, ContextAction, Disruption, Node, ThemeTag
+from mace.contexts.models import Alert, Context, ContextAction, Disruption, Link, Node, ThemeTag
 from mace.contexts.selectors.visibility import contexts_visible_to, links_visible_to
 from mace.core import clock
 from mace.core.levels import LEVEL_RANK, Level
@@ -87,7 +87,9 @@ def agenda_candidates(*, user, meeting: Meeting) -> Candidates:
     listed = _listed_here(meeting)
     visible = contexts_visible_to(user)
     alerts = list(
-        Alert.objects.filter(status=Alert.Status.OPEN, context__in=visible)
+        Alert.objects.filter(
+            status=Alert.Status.OPEN, context__in=visible, link__in=links_visible_to(user)
+        )
         .exclude(context_id__in=listed)
         .select_related("context")
         .order_by("-created_at")[:CANDIDATES_SHOWN]
@@ -250,6 +252,7 @@ def context_summaries(*, user, items) -> dict:
     node_of = {c.node.pk: c.pk for c in contexts.values() if hasattr(c, "node")}
     links = list(
         links_visible_to(user)
+        .filter(status=Link.Status.CONFIRMED)
         .filter(Q(source_id__in=list(node_of)) | Q(target_id__in=list(node_of)))
         .select_related("source__child", "target__child")
         .only(

@@ -65,7 +65,7 @@ def _link_entries(*, user, context: Context) -> list[Entry]:
         source, target = ends[link.pk]
         names = (
             context.name if source.node == node else _end_name(source),
-            link.get_relation_display(),
+            link.relation_shown,
             context.name if target.node == node else _end_name(target),
         )
         sentence = " ".join(names)

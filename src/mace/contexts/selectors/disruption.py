@@ -12,6 +12,7 @@ from django.db.models import F, QuerySet
 from django.http import Http404
 
 from mace.contexts.models import Disruption
+from mace.contexts.selectors.persons import persons_read_log
 from mace.contexts.selectors.visibility import contexts_visible_to
 from mace.core import clock
 
@@ -85,5 +86,6 @@ def disruption_in_force(*, user, context_kind: str = "") -> list[tuple[Disruptio
     rows = _visible(user).filter(status=Disruption.Status.ACTIVE)
     if context_kind:
         rows = rows.filter(context__kind=context_kind)
-    rows = rows.order_by(F("expires_on").asc(nulls_last=True), "context__name", "started_on")
+    rows = list(rows.order_by(F("expires_on").asc(nulls_last=True), "context__name", "started_on"))
+    persons_read_log(user=user, contexts=[d.context for d in rows], where="disruption list")
     return [(d, expiry_of(d)) for d in rows]

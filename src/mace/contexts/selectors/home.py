@@ -10,7 +10,8 @@ from django.db.models import Count
 from mace.audit.models import Event
 from mace.contexts.models import Alert, Context, Link, PersonMention
 from mace.contexts.selectors.disruption import expiring_count
-from mace.contexts.selectors.visibility import sees_all_contexts
+from mace.contexts.selectors.persons import persons_read_log
+from mace.contexts.selectors.visibility import links_visible_to, sees_all_contexts
 from mace.people.selectors import rows_shown
 
 ALERTS_SHOWN = 10
@@ -22,10 +23,11 @@ def alerts_open(*, user, limit: int = ALERTS_SHOWN) -> list[Alert]:
     if not sees_all_contexts(user):
         return []
     alerts = list(
-        Alert.objects.filter(status=Alert.Status.OPEN)
+        Alert.objects.filter(status=Alert.Status.OPEN, link__in=links_visible_to(user))
         .select_related("context", "child", "link")
         .order_by("-created_at")[:limit]
     )
+    persons_read_log(user=user, contexts=[a.context for a in alerts], where="alerts")
     return rows_shown(user=user, rows=alerts, verb=Event.Verb.CHILD_SEEN_IN_NETWORK)
 
 
@@ -43,7 +45,9 @@ def contexts_home(*, user) -> dict:
             (label, by_kind.get(kind, 0), kind) for kind, label in Context.Kind.choices
         ],
         "alerts": alerts_open(user=user),
-        "alert_count": Alert.objects.filter(status=Alert.Status.OPEN).count(),
+        "alert_count": Alert.objects.filter(
+            status=Alert.Status.OPEN, link__in=links_visible_to(user)
+        ).count(),
         "proposed_count": Link.objects.filter(status=Link.Status.PROPOSED).count()
         + PersonMention.objects.filter(status=PersonMention.Status.PROPOSED).count(),
         "expiring_count": expiring_count(user=user),

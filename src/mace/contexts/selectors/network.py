@@ -26,6 +26,7 @@ from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.audit.services import access_record_many, event_record
 from mace.contexts.models import Link, Node
+from mace.contexts.selectors.persons import persons_read_log
 from mace.contexts.selectors.visibility import contexts_visible_to, sees_all_contexts
 from mace.contexts.selectors.visibility import links_visible_to as _links_visible_to
 from mace.people.models import Child
@@ -290,6 +291,9 @@ def nodes_shown(
             verb=Event.Verb.CHILD_SEEN_IN_NETWORK,
             payload={"root": _root_name(root)},
         )
+    shown_contexts = [n.context for n in nodes if n.context_id and n.context_id in open_contexts]
+    if log and shown_contexts:  # every person of concern (and place, group) read is logged
+        persons_read_log(user=user, contexts=shown_contexts, where=_root_name(root))
     return shown
 
 

@@ -114,7 +114,9 @@ def _persons_by_identifier(kind: str, value: str) -> set:
     node = Node.objects.filter(kind=kind, value=value).first()
     if node is None:
         return set()
-    live = Link.objects.exclude(status=Link.Status.RETRACTED)
+    # Only links with handling code P: a reason must not reveal intelligence whose
+    # conditions keep it from the coordinator or analyst deciding.
+    live = Link.objects.exclude(status=Link.Status.RETRACTED).filter(handling="P")
     out = live.filter(target=node, source__kind=Node.Kind.PERSON).values_list(
         "source__context_id", flat=True
     )

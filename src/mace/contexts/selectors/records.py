@@ -6,6 +6,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
 from mace.contexts.models import Context, Link, Node
+from mace.contexts.selectors.persons import persons_read_log
 from mace.contexts.selectors.visibility import contexts_visible_to, links_visible_to
 
 PAGE_SIZE = 25
@@ -23,7 +24,9 @@ def contexts_page(
     query = " ".join((query or "").split())
     if query:
         rows = rows.filter(Q(name__icontains=query) | Q(names__name__icontains=query)).distinct()
-    return Paginator(rows.order_by("kind", "name", "id"), PAGE_SIZE).get_page(page_number)
+    page = Paginator(rows.order_by("kind", "name", "id"), PAGE_SIZE).get_page(page_number)
+    persons_read_log(user=user, contexts=page.object_list, where="contexts list")
+    return page
 
 
 def record_links(*, user, node: Node, include_retracted: bool = False) -> QuerySet[Link]:

@@ -94,7 +94,9 @@ def _add_from(request, meeting) -> str:
         context_agenda_add(actor=request.user, meeting=meeting, context=alert.context, alert=alert)
         return alert.context.name
     if post.get("finding"):
-        finding = get_object_or_404(Finding.objects.select_related("meeting"), pk=post["finding"])
+        finding = get_object_or_404(
+            Finding.objects.select_related("meeting"), pk=post["finding"], meeting__kind=Kind.CHILD
+        )
         theme = None
         if post.get("theme"):
             theme = get_object_or_404(visible.filter(kind=Context.Kind.THEME), pk=post["theme"])

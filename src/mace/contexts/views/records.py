@@ -268,8 +268,9 @@ def _other_node(request, form: RecordLinkForm, contexts) -> Node | None:
             return None
         return node_for_context(chosen)
     if (data.get("child") or "").strip():
-        matches = list(children_search(user=request.user, query=data["child"])[:2])
-        matches = [child for child in matches if not child.locked]
+        matches = list(
+            children_search(user=request.user, query=data["child"]).filter(locked=False)[:2]
+        )
         if len(matches) != 1:
             form.add_error(
                 "child",

@@ -20,6 +20,7 @@ from mace.governance.models import (
     Recommendation,
 )
 from mace.governance.permissions import can_see_governance
+from mace.governance.selectors.escalations import escalations_visible_to
 from mace.people.selectors import rows_shown
 
 
@@ -33,7 +34,7 @@ def plan_page(*, user) -> dict:
     _require_reader(user)
     items = PlanItem.objects.select_related("owner").prefetch_related(
         Prefetch("updates", queryset=ProgressUpdate.objects.select_related("created_by")),
-        "escalations",
+        Prefetch("escalations", queryset=escalations_visible_to(user)),
         "findings__meeting",
     )
     objectives = list(Objective.objects.prefetch_related(Prefetch("items", queryset=items)))

@@ -83,8 +83,19 @@ def member_grants_ensure(*, user) -> int:
         .filter(basis=ChildAccess.Basis.ESCALATION, user=user)
         .values_list("child_id", flat=True)
     )
+    wanted = {child.pk for e in open_escalations for child in e.children.all()}
+    stale = held - wanted  # from a group they no longer sit on (a role changed)
     opened = 0
     with transaction.atomic():
+        if stale:
+            child_access_revoke(
+                actor=None,
+                grant_ids=ChildAccess.objects.active()
+                .filter(basis=ChildAccess.Basis.ESCALATION, user=user, child_id__in=stale)
+                .values("pk"),
+                reason=f"No longer escalated to their group ({user.get_role_display()})",
+            )
+            held -= stale
         for escalation in open_escalations:
             for child in escalation.children.all():
                 if child.pk in held:

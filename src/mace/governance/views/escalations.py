@@ -28,6 +28,7 @@ from mace.governance.selectors.escalations import (
 from mace.governance.services import escalations as services
 from mace.governance.views.common import form_page, require, require_reader, saved
 from mace.meetings.models import Finding
+from mace.meetings.selectors.agenda import meeting_get_for_user
 
 FINDING_KINDS = {
     Finding.Kind.THEME: Escalation.Kind.THEME,
@@ -64,6 +65,8 @@ def _source(request):
             finding = Finding.objects.select_related("meeting").get(
                 pk=uuid.UUID(request.GET["finding"])
             )
+            # The finding's meeting must be one the user may see (else 404).
+            meeting_get_for_user(user=request.user, meeting_id=finding.meeting_id)
         elif request.GET.get("discussion"):
             discussion = discussion_to_escalate(
                 user=request.user, discussion_id=uuid.UUID(request.GET["discussion"])
