@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def _alert(place=None, restricted=False):
     place = place or context_made()
     children = ChildFactory.create_batch(2) + [
-        ChildFactory(restricted=restricted, given_name="Nadia")
+        ChildFactory(restricted=restricted, given_name="Nadia", family_name="Quillfeather")
     ]
     for child in children:
         linked(child, place, Link.Relation.SEEN_AT)
@@ -33,7 +33,7 @@ def test_the_analyst_sees_the_alert_and_the_child_is_logged(signed_in):
     user = analyst()
     place, child = _alert()
     page = signed_in(user).get(reverse("web:home")).content.decode()
-    assert "Nadia" in page and place.name in page
+    assert "Quillfeather" in page and place.name in page
     assert Event.objects.filter(
         verb=Event.Verb.CHILD_SEEN_IN_NETWORK, child=child, actor=user
     ).exists()
@@ -42,7 +42,7 @@ def test_the_analyst_sees_the_alert_and_the_child_is_logged(signed_in):
 def test_a_restricted_child_in_an_alert_is_a_child_without_a_name(signed_in, make_user):
     _, child = _alert(restricted=True)
     page = signed_in(make_user(Role.COORDINATOR)).get(reverse("web:home")).content.decode()
-    assert "Nadia" not in page and "A child" in page
+    assert "Quillfeather" not in page and "A child" in page
     assert Event.objects.filter(verb=Event.Verb.RESTRICTED_LISTED, child=child).exists()
 
 
