@@ -323,7 +323,9 @@ MACE_REFERRER_DOMAINS = os.environ.get(
 MACE_TRIAGE_TARGET_WORKING_DAYS = int(os.environ.get("MACE_TRIAGE_TARGET_WORKING_DAYS", "5"))
 # Contextual MACE: an order is flagged this many days before it expires; a child newly
 # linked to a person or place already linked to this many other children raises an alert.
-MACE_DISRUPTION_EXPIRY_WARNING_DAYS = int(os.environ.get("MACE_DISRUPTION_EXPIRY_WARNING_DAYS", "28"))
+MACE_DISRUPTION_EXPIRY_WARNING_DAYS = int(
+    os.environ.get("MACE_DISRUPTION_EXPIRY_WARNING_DAYS", "28")
+)
 MACE_COOCCURRENCE_CHILDREN = int(os.environ.get("MACE_COOCCURRENCE_CHILDREN", "2"))
 # Maps: a tile server URL template ({z}/{x}/{y}); empty (the default) shows a ward table.
 MACE_MAP_TILES_URL = os.environ.get("MACE_MAP_TILES_URL", "")

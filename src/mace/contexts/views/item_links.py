@@ -81,7 +81,7 @@ def connections_panel(*, request, item):
     return (PANEL_TEMPLATE, panel) if panel is not None else None
 
 
-def _other_node(form: ItemLinkForm, contexts: list[Context]) -> Node | None:
+def other_node(form: ItemLinkForm, contexts: list[Context]) -> Node | None:
     data = form.cleaned_data
     if data.get("other"):
         chosen = {str(c.pk): c for c in contexts}.get(data["other"])
@@ -122,7 +122,7 @@ def item_link_add(request, item_id: uuid.UUID):
     contexts = _choices(subject_context)
     form = ItemLinkForm(request.POST, prefix="link", contexts=contexts)
     if form.is_valid():
-        other = _other_node(form, contexts)
+        other = other_node(form, contexts)
         if other is not None:
             data = form.cleaned_data
             source, target = subject, other

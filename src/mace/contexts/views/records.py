@@ -38,8 +38,8 @@ from mace.contexts.services.links import (
     link_retract,
     node_for_child,
     node_for_context,
-    node_for_identifier,
 )
+from mace.contexts.views import item_links
 from mace.people.selectors import children_search
 from mace.web.forms import attach_errors
 
@@ -260,31 +260,21 @@ def action_complete(request, action_id: uuid.UUID):
 
 
 def _other_node(request, form: RecordLinkForm, contexts) -> Node | None:
+    """The other end: a child of the cohort (by case system ID or full name), else a record
+    or identifier as the live meeting's form reads them."""
     data = form.cleaned_data
-    if data.get("other"):
-        chosen = {str(c.pk): c for c in contexts}.get(data["other"])
-        if chosen is None:
-            form.add_error("other", "Choose a record from the list")
-            return None
-        return node_for_context(chosen)
-    if (data.get("child") or "").strip():
-        matches = list(
-            children_search(user=request.user, query=data["child"]).filter(locked=False)[:2]
+    if not (data.get("child") or "").strip():
+        return item_links.other_node(form, contexts)
+    matches = list(children_search(user=request.user, query=data["child"]).filter(locked=False)[:2])
+    if len(matches) != 1:
+        form.add_error(
+            "child",
+            "No child in the cohort matches: check the case system ID or full name"
+            if not matches
+            else "More than one child matches: use the case system ID",
         )
-        if len(matches) != 1:
-            form.add_error(
-                "child",
-                "No child in the cohort matches: check the case system ID or full name"
-                if not matches
-                else "More than one child matches: use the case system ID",
-            )
-            return None
-        return node_for_child(matches[0])
-    try:
-        return node_for_identifier(kind=data["identifier_kind"], text=data["identifier"], detail="")
-    except ValidationError as exc:
-        form.add_error("identifier", exc.message_dict.get("text", exc.messages))
         return None
+    return node_for_child(matches[0])
 
 
 def link_new(request, context_id: uuid.UUID):
