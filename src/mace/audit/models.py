@@ -208,6 +208,11 @@ class Event(models.Model):
         RECOMMENDATION_DECIDED = "recommendation.decided", "Recorded Gold's decision"
         CHALLENGE_RAISED = "challenge.raised", "Challenged practice (Gold)"
         CHALLENGE_ANSWERED = "challenge.answered", "Answered Gold's challenge"
+        # Dashboards, period reports and the inspection data pack (ADR 36).
+        DASHBOARD_VIEWED = "dashboard.viewed", "Looked at a MACE, Silver or Gold dashboard"
+        FIGURE_EXPORTED = "dashboard.figure_exported", "Downloaded a dashboard figure (CSV)"
+        REPORT_GENERATED = "report.generated", "Generated a period report (with its parameters)"
+        CHILD_EXPORTED = "child.exported", "Was given a child's details in an export"
 
     id = models.BigAutoField(primary_key=True)
     at = StampField(auto_now_add=True, db_index=True)
