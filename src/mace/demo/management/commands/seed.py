@@ -17,6 +17,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from mace.core.db import statistics_refresh
 from mace.demo.generator import CityAlreadySeeded, generate_city
 from mace.demo.meetings import demo_meetings_ensure
 from mace.demo.risk import SEED_USER_EMAIL
@@ -96,12 +97,14 @@ class Command(BaseCommand):
                 )
             except CityAlreadySeeded as exc:
                 raise CommandError(str(exc)) from exc
+        statistics_refresh()
         meetings = {}
         if counts["children"] and not options["no_records"]:
             # A year of meetings (once: not again when appending), run by the demo users.
             meetings = demo_meetings_ensure(
                 seed=options["seed"], password=settings.MACE_DEMO_PASSWORD
             )
+        statistics_refresh()
         elapsed = time.monotonic() - started
         if options["verbosity"] == 0:
             return
