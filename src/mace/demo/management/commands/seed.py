@@ -19,6 +19,7 @@ from rich.progress import (
 
 from mace.demo.generator import CityAlreadySeeded, generate_city
 from mace.demo.meetings import demo_meetings_ensure
+from mace.demo.population import population_reference_ensure
 from mace.demo.risk import SEED_USER_EMAIL
 
 DEFAULT_CHILDREN = 300
@@ -96,6 +97,7 @@ class Command(BaseCommand):
                 )
             except CityAlreadySeeded as exc:
                 raise CommandError(str(exc)) from exc
+        population_reference_ensure()  # the city's children, for Gold's disproportionality
         meetings = {}
         if counts["children"] and not options["no_records"]:
             # A year of meetings (once: not again when appending), run by the demo users.
