@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mace.core import clock
+from mace.core.db import statistics_refresh
 from mace.demo.meetings.child_texts import (
     DEFER_REASON,
     RECOMMENDATION_ACTION,
@@ -21,6 +22,10 @@ from mace.meetings.services.invitations import (
 )
 from mace.meetings.services.recording import discussion_save, finding_add
 
+# The planner's row counts are refreshed every few meetings as the year's meetings are held
+# (mace.core.db.statistics_refresh).
+REFRESH_EVERY = 4
+
 
 class ChildMeetings:
     """Child-focused MACE, meeting by meeting (a part of MeetingMaker)."""
@@ -32,6 +37,8 @@ class ChildMeetings:
         past = [m for m in meetings if m.date < self.today]
         self.preparing = (len(past), len(past) + 1)  # the next two, by index
         for index, meeting in enumerate(past):
+            if index % REFRESH_EVERY == 0:
+                statistics_refresh()  # each meeting's agenda reads the ones before
             self._hold_child_meeting(index, meeting)
         self._prepare(meetings[len(past) : len(past) + 2])
 

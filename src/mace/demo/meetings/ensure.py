@@ -8,6 +8,7 @@ from django.db import transaction
 
 from mace.accounts.models import Role
 from mace.core import clock, mail
+from mace.core.db import statistics_refresh
 from mace.demo.city import agencies_ensure
 from mace.demo.meetings.child import ChildMeetings
 from mace.demo.meetings.cohort import Seat, _cohort
@@ -65,6 +66,7 @@ def demo_meetings_ensure(*, seed: int, password: str) -> dict[str, int]:
         )
         made = maker.series()
         maker.child_meetings(made[Kind.CHILD])
+        statistics_refresh()
         network = NetworkMaker(
             rng=random.Random(f"{seed}/network"),
             today=today,
@@ -73,6 +75,7 @@ def demo_meetings_ensure(*, seed: int, password: str) -> dict[str, int]:
             agencies=agencies,
         )
         maker.contexts = network.build()
+        statistics_refresh()
         maker.context_themes = network.themes_of
         maker.context_meetings(made[Kind.CONTEXT])
         maker.strategic_meetings(made[Kind.SILVER], SILVER_FINDINGS)

@@ -38,7 +38,8 @@ class MissingRows:
         count = self.episode_counts[rank_now].pick(rng)
         starts = []
         for _ in range(count):
-            day = self.today - dt.timedelta(days=int(540 * rng.random() ** 1.6) + 1)
+            # Over the two years Silver and Gold look back on (more of them recent).
+            day = self.today - dt.timedelta(days=int(730 * rng.random() ** 1.6) + 1)
             hour = self.start_hours.pick(rng)
             starts.append(self._at(day, hour, self._int(0, 59)))
         starts.sort()

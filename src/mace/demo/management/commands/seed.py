@@ -17,7 +17,9 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from mace.core.db import statistics_refresh
 from mace.demo.generator import CityAlreadySeeded, generate_city
+from mace.demo.governance import demo_governance_ensure
 from mace.demo.meetings import demo_meetings_ensure
 from mace.demo.population import population_reference_ensure
 from mace.demo.risk import SEED_USER_EMAIL
@@ -37,7 +39,9 @@ class Command(BaseCommand):
         "synthetic children with aliases, addresses and history, and each child's record "
         "(risk assessments, VRMPs, missing episodes, statutory processes), and a year of "
         "MACE meetings with the next ones prepared (run by the demo users, created if "
-        "missing). The same seed gives the same children and records."
+        "missing), then two years of Silver and Gold: escalations, the action plan, case "
+        "audits, recommendations and challenges. The same seed gives the same children and "
+        "records."
     )
 
     def add_arguments(self, parser):
@@ -97,13 +101,17 @@ class Command(BaseCommand):
                 )
             except CityAlreadySeeded as exc:
                 raise CommandError(str(exc)) from exc
+        statistics_refresh()
         population_reference_ensure()  # the city's children, for Gold's disproportionality
-        meetings = {}
+        meetings, governance = {}, {}
         if counts["children"] and not options["no_records"]:
             # A year of meetings (once: not again when appending), run by the demo users.
             meetings = demo_meetings_ensure(
                 seed=options["seed"], password=settings.MACE_DEMO_PASSWORD
             )
+            # Then Silver and Gold's two years, from those meetings (once, likewise).
+            governance = demo_governance_ensure(seed=options["seed"])
+        statistics_refresh()
         elapsed = time.monotonic() - started
         if options["verbosity"] == 0:
             return
@@ -139,6 +147,18 @@ class Command(BaseCommand):
                 f"{meetings['network_links']} links ({meetings.get('network_links_retracted', 0)} "
                 f"retracted), {meetings.get('network_alerts_open', 0)} open alerts, "
                 f"{meetings.get('network_disruption', 0)} disruption records"
+            )
+        if governance:
+            self.stdout.write(
+                f"Silver and Gold: {governance.get('escalations_silver', 0)} escalations to "
+                f"Silver and {governance.get('escalations_gold', 0)} to Gold "
+                f"({governance.get('children_to_gold', 0)} children); "
+                f"{governance.get('plan_items', 0)} plan items with "
+                f"{governance.get('progress_updates', 0)} progress updates; "
+                f"{governance.get('assurance_activities', 0)} case audits; "
+                f"{governance.get('recommendations', 0)} recommendations "
+                f"({governance.get('recommendations_decided', 0)} decided), "
+                f"{governance.get('challenges', 0)} challenges"
             )
         if counts["system_user"]:
             self.stdout.write(
