@@ -39,15 +39,22 @@ def _axis_label(figure: Figure) -> str:
     return figure.row_label if len(figure.columns) == 1 else ""
 
 
+def chart_series(figure: Figure) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """What a bar or line chart draws, from the published table: the labels along the
+    axis, and each series' texts at them ("12", "<5", "[c]"). A figure of one column draws
+    a bar per row; any other a series per row (the largest MOST_SERIES, as the table
+    orders them) over its columns, never its row totals."""
+    body = figure.table.body
+    if len(figure.columns) == 1:
+        return [label for label, _ in body], [("", [cells[0].text for _, cells in body])]
+    n = len(figure.columns)
+    series = [(label, [c.text for c in cells[:n]]) for label, cells in body]
+    return list(figure.columns), series[:MOST_SERIES]
+
+
 def _draw_bars(ax, figure: Figure) -> bool:
-    table = figure.table
     single = len(figure.columns) == 1
-    if single:  # one bar per row
-        xs_labels = [label for label, _ in table.body]
-        series = [("", [cells[0].text for _, cells in table.body])]
-    else:
-        xs_labels = list(figure.columns)
-        series = [(label, [c.text for c in cells]) for label, cells in table.body][:MOST_SERIES]
+    xs_labels, series = chart_series(figure)
     width = 0.8 / max(1, len(series))
     drawn = False
     for s, (_, texts) in enumerate(series):
@@ -74,13 +81,12 @@ def _draw_bars(ax, figure: Figure) -> bool:
 
 
 def _draw_lines(ax, figure: Figure) -> bool:
-    table = figure.table
     drawn = False
     labels = []
-    for s, (label, cells) in enumerate(table.body[:MOST_SERIES]):
+    xs_labels, series = chart_series(figure)
+    for s, (label, texts) in enumerate(series):
         colour = COLOURS[s % len(COLOURS)]
-        values = [_value(c.text) if c.text not in (SMALL, HIDDEN) else None for c in cells]
-        values = values[: len(figure.columns)]
+        values = [_value(t) if t not in (SMALL, HIDDEN) else None for t in texts]
         xs = list(range(len(values)))
         ax.plot(
             xs,
@@ -89,12 +95,12 @@ def _draw_lines(ax, figure: Figure) -> bool:
             marker="o",
             markersize=3,
         )
-        for x, cell in zip(xs, cells, strict=False):
-            if cell.text == SMALL:
+        for x, text in zip(xs, texts, strict=True):
+            if text == SMALL:
                 ax.plot([x], [SMALL_TOP], marker="o", markersize=5, fillstyle="none", color=colour)
-        drawn = drawn or any(v for v in values) or any(c.text == SMALL for c in cells)
+        drawn = drawn or any(v for v in values) or SMALL in texts
         labels.append(label)
-    _ticks(ax, list(figure.columns))
+    _ticks(ax, xs_labels)
     if labels:
         _legend(ax, figure, labels)
     return drawn
