@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from mace.accounts.models import Role
 from mace.accounts.permissions import can_administer, can_search_cohort, can_view_audit
-from mace.governance.permissions import can_see_governance
+from mace.governance.permissions import can_see_governance, dashboards_seen
 from mace.referrals.permissions import can_refer, can_triage
 
 # Roles that go to meetings (as organisers, members or invitees).
@@ -32,6 +32,9 @@ def _navigation(user) -> list[tuple[str, str]]:
     if can_see_governance(user):
         items.append(("Escalations", reverse("governance:escalations")))
         items.append(("Action plan", reverse("governance:plan")))
+    dashboards = dashboards_seen(user)
+    if dashboards:
+        items.append(("Dashboards", reverse("governance:dashboard", args=[dashboards[0]])))
     if can_view_audit(user):
         items.append(("Access log", reverse("audit:log")))
         items.append(("Break-glass reviews", reverse("audit:break_glass_list")))

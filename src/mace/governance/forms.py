@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 
 from mace.contexts.models import Context
 from mace.contexts.selectors.visibility import contexts_visible_to
+from mace.core import clock
 from mace.core.forms import GovukForm
 from mace.governance.models import RAG, AssuranceFinding, Audience, Escalation, Objective
 from mace.governance.models import Recommendation as Rec
@@ -255,3 +257,27 @@ class ChallengeForm(GovukForm):
 
 class AnswerForm(GovukForm):
     answer = _text("The answer", "Enter the answer")
+
+
+# Dashboards (issue 13 item 4).
+
+LONGEST_DASHBOARD = relativedelta(years=5)
+
+
+class DashboardPeriodForm(GovukForm):
+    """The period a dashboard (or a report of it) covers, from a GET."""
+
+    start = date_field("From", example="1 1 2026")
+    end = date_field("To", example="31 12 2026")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            if end < start:
+                self.add_error("end", "The end of the period must be on or after its start")
+            elif end > clock.today():
+                self.add_error("end", "The end of the period cannot be in the future")
+            elif end > start + LONGEST_DASHBOARD:
+                self.add_error("end", "The period can be at most 5 years")
+        return data

@@ -227,3 +227,47 @@ class Challenge(TimeStampedModel):
 
     class Meta:
         ordering = ["-raised_at"]
+
+
+# Dashboards (issue 13 item 4): the city's child population, for disproportionality.
+
+# The age bands of Gold's figures (years, both ends included): the reference table gives
+# the city's children (0 to 17) in the first four; a child at risk may be older, or of an
+# age not known.
+AGE_BANDS: tuple[tuple[str, str, int, int], ...] = (
+    ("0-9", "Under 10", 0, 9),
+    ("10-13", "10 to 13", 10, 13),
+    ("14-15", "14 to 15", 14, 15),
+    ("16-17", "16 to 17", 16, 17),
+    ("18+", "18 or over", 18, 200),
+)
+
+
+class PopulationReference(TimeStampedModel):
+    """How many children (0 to 17) live in the city, by one dimension's category: the
+    denominator of Gold's disproportionality figures. Loaded from a table (configurable;
+    the demo ships a synthetic one), replaced as a whole."""
+
+    class Dimension(models.TextChoices):
+        ETHNICITY = "ethnicity", "Ethnicity"
+        SEX = "sex", "Sex"
+        AGE_BAND = "age_band", "Age band"
+        WARD = "ward", "Ward"
+
+    dimension = models.CharField(max_length=12, choices=Dimension.choices)
+    # A Child.Ethnicity value, "female" or "male", an AGE_BANDS code, or a ward's code.
+    category = models.CharField(max_length=40)
+    children = models.PositiveIntegerField()
+    source = models.TextField(help_text="Where the figure comes from.")
+    year = models.PositiveSmallIntegerField(help_text="The year the figure describes.")
+
+    class Meta:
+        ordering = ["dimension", "category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "category"], name="governance_population_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_dimension_display()} {self.category}: {self.children}"

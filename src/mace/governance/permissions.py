@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from mace.accounts.models import Role
 from mace.accounts.permissions import has_role
+from mace.contexts.permissions import CORE_GROUP_ROLES
 from mace.governance.models import Audience
 
 # The MACE core group's organisers: raise escalations at any time, see every escalation.
@@ -75,3 +76,22 @@ def can_challenge(user) -> bool:
 
 def can_answer_challenge(user) -> bool:
     return has_role(user, *PLAN_ROLES)
+
+
+# Dashboards (issue 13 item 4). The MACE core group (the analyst, the coordinator and the
+# chair: exact figures) sees all three; Silver its own and Gold's; Gold its own.
+DASHBOARD_AUDIENCES = ("mace", "silver", "gold")
+DASHBOARD_ROLES: dict[str, tuple[str, ...]] = {
+    "mace": tuple(CORE_GROUP_ROLES),
+    "silver": (*CORE_GROUP_ROLES, Role.SILVER),
+    "gold": (*CORE_GROUP_ROLES, Role.SILVER, Role.GOLD),
+}
+
+
+def may_see_dashboard(user, audience: str) -> bool:
+    return has_role(user, *DASHBOARD_ROLES.get(audience, ()))
+
+
+def dashboards_seen(user) -> list[str]:
+    """The dashboards this user may open, in the order MACE, Silver, Gold."""
+    return [audience for audience in DASHBOARD_AUDIENCES if may_see_dashboard(user, audience)]

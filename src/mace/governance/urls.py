@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mace.governance.views import escalations, plan
+from mace.governance.views import dashboards, escalations, plan
 
 app_name = "governance"
 
@@ -42,4 +42,16 @@ urlpatterns = [
     path("challenges/", plan.challenges, name="challenges"),
     path("challenges/new/", plan.challenge_raise, name="challenge_raise"),
     path("challenges/<uuid:challenge_id>/answer/", plan.challenge_answer, name="challenge_answer"),
+    # Dashboards (issue 13 item 4): /governance/dashboards/mace/, /silver/, /gold/.
+    path("dashboards/<slug:audience>/", dashboards.dashboard, name="dashboard"),
+    path(
+        "dashboards/<slug:audience>/<slug:key>.csv",
+        dashboards.dashboard_csv,
+        name="dashboard_csv",
+    ),
+    path(
+        "dashboards/<slug:audience>/<slug:key>/children/",
+        dashboards.dashboard_children,
+        name="dashboard_children",
+    ),
 ]

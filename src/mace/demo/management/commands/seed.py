@@ -21,6 +21,7 @@ from mace.core.db import statistics_refresh
 from mace.demo.generator import CityAlreadySeeded, generate_city
 from mace.demo.governance import demo_governance_ensure
 from mace.demo.meetings import demo_meetings_ensure
+from mace.demo.population import population_reference_ensure
 from mace.demo.risk import SEED_USER_EMAIL
 
 DEFAULT_CHILDREN = 300
@@ -101,6 +102,7 @@ class Command(BaseCommand):
             except CityAlreadySeeded as exc:
                 raise CommandError(str(exc)) from exc
         statistics_refresh()
+        population_reference_ensure()  # the city's children, for Gold's disproportionality
         meetings, governance = {}, {}
         if counts["children"] and not options["no_records"]:
             # A year of meetings (once: not again when appending), run by the demo users.
