@@ -281,3 +281,26 @@ class DashboardPeriodForm(GovukForm):
             elif end > start + LONGEST_DASHBOARD:
                 self.add_error("end", "The period can be at most 5 years")
         return data
+
+
+class ReportForm(DashboardPeriodForm):
+    """A period report: whose (the dashboards the reader may open), the period, the format."""
+
+    audience = forms.ChoiceField(label="Report for", widget=forms.RadioSelect)
+    format = forms.ChoiceField(
+        label="Format",
+        widget=forms.RadioSelect,
+        choices=[
+            ("pdf", "PDF (charts and tables)"),
+            ("html", "Web page (charts and tables)"),
+            ("csv", "CSV (the tables)"),
+        ],
+        initial="pdf",
+    )
+
+    def __init__(self, *args, audiences: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].choices = audiences
+        self.fields["audience"].error_messages["required"] = "Choose whose report to write"
+        self.fields["format"].error_messages["required"] = "Choose a format"
+        self.order_fields(["audience", "start", "end", "format"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mace.governance.views import dashboards, escalations, plan
+from mace.governance.views import dashboards, escalations, plan, reports
 
 app_name = "governance"
 
@@ -42,6 +42,7 @@ urlpatterns = [
     path("challenges/", plan.challenges, name="challenges"),
     path("challenges/new/", plan.challenge_raise, name="challenge_raise"),
     path("challenges/<uuid:challenge_id>/answer/", plan.challenge_answer, name="challenge_answer"),
+    path("reports/", reports.report_new, name="report_new"),
     # Dashboards (issue 13 item 4): /governance/dashboards/mace/, /silver/, /gold/.
     path("dashboards/<slug:audience>/", dashboards.dashboard, name="dashboard"),
     path(

@@ -56,10 +56,15 @@ def _fetcher(origin: str):
 def render_pdf(template_name: str, context: dict, request) -> bytes:
     """Render a template to PDF bytes. base_url is the requesting site, so ``{% static %}``
     URLs resolve (to files on disk, see ``_fetcher``)."""
+    html = render_to_string(template_name, context, request=request)
+    return html_pdf(html, base_url=request.build_absolute_uri("/"))
+
+
+def html_pdf(html: str, *, base_url: str = "http://localhost/") -> bytes:
+    """An HTML document as PDF bytes, fetching nothing but this site's static files (a
+    command has no request: its documents carry their styles inline)."""
     from weasyprint import HTML
 
-    html = render_to_string(template_name, context, request=request)
-    base_url = request.build_absolute_uri("/")
     origin = base_url.rstrip("/")
     return HTML(string=html, base_url=base_url, url_fetcher=_fetcher(origin)).write_pdf()
 
