@@ -11,6 +11,7 @@ logged with its parameters, and each child it names as exported (ARCHITECTURE §
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 from collections.abc import Callable
@@ -68,14 +69,16 @@ def _check(*, audience: str, start: dt.date, end: dt.date, fmt: str) -> None:
         raise ValidationError(errors)
 
 
-def _styles() -> str:
-    """The print stylesheets, inline: a report file opens anywhere, with no site behind it."""
+def _stylesheet_url() -> str:
+    """The print stylesheets as one data: URL: a report file opens anywhere, with no site
+    behind it."""
     texts = []
     for name in _STYLESHEETS:
         path = finders.find(name)
         with open(path, encoding="utf-8") as f:
             texts.append(f.read())
-    return "\n".join(texts)
+    encoded = base64.b64encode("\n".join(texts).encode("utf-8")).decode("ascii")
+    return f"data:text/css;base64,{encoded}"
 
 
 def _csv(dashboard: Dashboard) -> bytes:
@@ -158,7 +161,7 @@ def report_generate(
                 "title": TITLES[audience].replace("dashboard", "report"),
                 "figures": figures,
                 "counted": counted,
-                "styles": _styles(),
+                "stylesheet_url": _stylesheet_url(),
                 "generated_at": clock.now(),
                 "generated_by": actor,
             },
