@@ -76,10 +76,17 @@ def _slip(name: str, rng: random.Random) -> str:
     return name
 
 
+# Who sent the queue's referrals: the queue exists once one of theirs does (the seeded
+# history's referrals, mace.demo.referral_history, come from other people).
+PLACE_REFERRER_EMAIL = "pcso.khan@police.demo.example"
+QUEUE_REFERRER_EMAILS = (*(email for *_, email in REFERRERS), PLACE_REFERRER_EMAIL)
+
+
 @transaction.atomic
 def demo_referrals_ensure(*, seed: int = 2026) -> int:
-    """Create the demo's triage queue once (does nothing if referrals exist)."""
-    if Referral.objects.exists() or not Child.objects.exists():
+    """Create the demo's triage queue once (does nothing if its referrals exist)."""
+    queued = Referral.objects.filter(referrer_email__in=QUEUE_REFERRER_EMAILS)
+    if queued.exists() or not Child.objects.exists():
         return 0
     rng = random.Random(seed)
     themes = _themes()
@@ -134,7 +141,7 @@ def demo_referrals_ensure(*, seed: int = 2026) -> int:
     about_place = referral_receive(
         channel=Referral.Channel.EMAIL,
         fields={
-            "referrer_email": "pcso.khan@police.demo.example",
+            "referrer_email": PLACE_REFERRER_EMAIL,
             "referrer_name": "PCSO Imran Khan",
             "subject": Referral.Subject.CONTEXT,
             "concerns": ["cce", "county_lines"],

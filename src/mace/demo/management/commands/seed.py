@@ -22,6 +22,7 @@ from mace.demo.generator import CityAlreadySeeded, generate_city
 from mace.demo.governance import demo_governance_ensure
 from mace.demo.meetings import demo_meetings_ensure
 from mace.demo.population import population_reference_ensure
+from mace.demo.referral_history import demo_referral_history_ensure
 from mace.demo.risk import SEED_USER_EMAIL
 
 DEFAULT_CHILDREN = 300
@@ -103,12 +104,14 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from exc
         statistics_refresh()
         population_reference_ensure()  # the city's children, for Gold's disproportionality
-        meetings, governance = {}, {}
+        meetings, referrals, governance = {}, {}, {}
         if counts["children"] and not options["no_records"]:
             # A year of meetings (once: not again when appending), run by the demo users.
             meetings = demo_meetings_ensure(
                 seed=options["seed"], password=settings.MACE_DEMO_PASSWORD
             )
+            # The referrals that brought those children, and others, over two years (once).
+            referrals = demo_referral_history_ensure(seed=options["seed"])
             # Then Silver and Gold's two years, from those meetings (once, likewise).
             governance = demo_governance_ensure(seed=options["seed"])
         statistics_refresh()
@@ -147,6 +150,13 @@ class Command(BaseCommand):
                 f"{meetings['network_links']} links ({meetings.get('network_links_retracted', 0)} "
                 f"retracted), {meetings.get('network_alerts_open', 0)} open alerts, "
                 f"{meetings.get('network_disruption', 0)} disruption records"
+            )
+        if referrals:
+            self.stdout.write(
+                f"Referrals: {referrals['referrals']} over two years "
+                f"({referrals['accepted']} accepted, {referrals['signposted']} signposted, "
+                f"{referrals['declined']} declined, "
+                f"{referrals['awaiting_information']} awaiting more information)"
             )
         if governance:
             self.stdout.write(
