@@ -75,3 +75,13 @@ def can_challenge(user) -> bool:
 
 def can_answer_challenge(user) -> bool:
     return has_role(user, *PLAN_ROLES)
+
+
+# The inspection data pack (issue 13): the coordinator, and the auditor (in this product the
+# data protection officer), export the child-level list an inspection asks for.
+INSPECTION_ROLES = (Role.COORDINATOR, Role.AUDITOR)
+
+
+def may_export_inspection_pack(user) -> bool:
+    """The coordinator or the data protection officer (the auditor role), nobody else."""
+    return has_role(user, *INSPECTION_ROLES)

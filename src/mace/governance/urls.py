@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mace.governance.views import escalations, plan
+from mace.governance.views import escalations, inspection, plan
 
 app_name = "governance"
 
@@ -42,4 +42,6 @@ urlpatterns = [
     path("challenges/", plan.challenges, name="challenges"),
     path("challenges/new/", plan.challenge_raise, name="challenge_raise"),
     path("challenges/<uuid:challenge_id>/answer/", plan.challenge_answer, name="challenge_answer"),
+    # The inspection data pack (the coordinator and the data protection officer).
+    path("inspection/", inspection.inspection_pack, name="inspection"),
 ]
