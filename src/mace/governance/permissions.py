@@ -95,3 +95,13 @@ def may_see_dashboard(user, audience: str) -> bool:
 def dashboards_seen(user) -> list[str]:
     """The dashboards this user may open, in the order MACE, Silver, Gold."""
     return [audience for audience in DASHBOARD_AUDIENCES if may_see_dashboard(user, audience)]
+
+
+# The inspection data pack (issue 13): the coordinator, and the auditor (in this product the
+# data protection officer), export the child-level list an inspection asks for.
+INSPECTION_ROLES = (Role.COORDINATOR, Role.AUDITOR)
+
+
+def may_export_inspection_pack(user) -> bool:
+    """The coordinator or the data protection officer (the auditor role), nobody else."""
+    return has_role(user, *INSPECTION_ROLES)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mace.governance.views import dashboards, escalations, plan, reports
+from mace.governance.views import dashboards, escalations, inspection, plan, reports
 
 app_name = "governance"
 
@@ -55,4 +55,6 @@ urlpatterns = [
         dashboards.dashboard_children,
         name="dashboard_children",
     ),
+    # The inspection data pack (the coordinator and the data protection officer).
+    path("inspection/", inspection.inspection_pack, name="inspection"),
 ]
