@@ -356,3 +356,8 @@ def test_the_queries_do_not_grow_with_the_children(make_user, django_assert_max_
     with django_assert_max_num_queries(with_two):
         rows = inspection_rows(user=coordinator, start=START, end=END)
     assert len(rows) == 6
+
+
+def test_the_auditors_home_page_leads_to_the_pack(make_user, signed_in):
+    page = signed_in(make_user(Role.AUDITOR)).get("/").content.decode()
+    assert f'href="{reverse("governance:inspection")}"' in page
