@@ -8,6 +8,7 @@ import re
 from dateutil.relativedelta import relativedelta
 from django import forms
 
+from mace.contexts.forms.trends import PeriodForm
 from mace.contexts.models import Context
 from mace.contexts.selectors.visibility import contexts_visible_to
 from mace.core import clock
@@ -264,22 +265,17 @@ class AnswerForm(GovukForm):
 LONGEST_DASHBOARD = relativedelta(years=5)
 
 
-class DashboardPeriodForm(GovukForm):
-    """The period a dashboard (or a report of it) covers, from a GET."""
+class DashboardPeriodForm(PeriodForm):
+    """The period a dashboard (or a report of it) covers, from a GET: at most five years,
+    and not ending in the future."""
 
-    start = date_field("From", example="1 1 2026")
-    end = date_field("To", example="31 12 2026")
+    longest = LONGEST_DASHBOARD
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if start and end:
-            if end < start:
-                self.add_error("end", "The end of the period must be on or after its start")
-            elif end > clock.today():
-                self.add_error("end", "The end of the period cannot be in the future")
-            elif end > start + LONGEST_DASHBOARD:
-                self.add_error("end", "The period can be at most 5 years")
+        end = data.get("end")
+        if end and "end" not in self.errors and end > clock.today():
+            self.add_error("end", "The end of the period cannot be in the future")
         return data
 
 

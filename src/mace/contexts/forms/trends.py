@@ -12,6 +12,12 @@ LONGEST_PERIOD = relativedelta(years=10)
 
 
 class PeriodForm(GovukForm):
+    """A period, both days included: it ends on or after its start, and is at most
+    ``longest`` (None: any length). The trends page's; the dashboards and the inspection
+    pack extend it with their own rules."""
+
+    longest: relativedelta | None = LONGEST_PERIOD
+
     start = date_field("From", example="1 1 2026")
     end = date_field("To", example="31 12 2026")
 
@@ -21,8 +27,8 @@ class PeriodForm(GovukForm):
         if start and end:
             if end < start:
                 self.add_error("end", "The end of the period must be on or after its start")
-            elif end > start + LONGEST_PERIOD:
-                self.add_error("end", "The period can be at most 10 years")
+            elif self.longest and end > start + self.longest:
+                self.add_error("end", f"The period can be at most {self.longest.years} years")
         return data
 
 

@@ -12,8 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from mace.contexts.forms.trends import PeriodForm
 from mace.core import clock, csvsafe
-from mace.core.forms import GovukForm
 from mace.governance.permissions import can_see_governance, may_export_inspection_pack
 from mace.governance.selectors.inspection import InspectionRow, inspection_rows
 from mace.meetings.pdf import pdf_response, render_pdf
@@ -41,21 +41,21 @@ HEADER = (
 )
 
 
-class InspectionPeriodForm(GovukForm):
-    """The period of the pack, both days included. (Here, not in ``governance.forms``: the
-    pack's one form, kept beside its one view.)"""
+class InspectionPeriodForm(PeriodForm):
+    """The period of the pack, both days included, of any length, starting today or before.
+    (Here, not in ``governance.forms``: the pack's one form, kept beside its one view.)"""
+
+    longest = None
 
     start = date_field("From", example="1 4 2026")
     end = date_field("To", example="30 9 2026")
 
     def clean(self):
-        data = super().clean()
-        start, end = data.get("start"), data.get("end")
+        start = self.cleaned_data.get("start")
         if start and start > clock.today():
             self.add_error("start", "The start of the period must be today or in the past")
-        elif start and end and end < start:
-            self.add_error("end", "The end of the period must be on or after its start")
-        return data
+            return self.cleaned_data
+        return super().clean()
 
 
 def _require_exporter(request) -> None:
