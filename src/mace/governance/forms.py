@@ -8,7 +8,6 @@ import re
 from dateutil.relativedelta import relativedelta
 from django import forms
 
-from mace.contexts.forms.trends import PeriodForm
 from mace.contexts.models import Context
 from mace.contexts.selectors.visibility import contexts_visible_to
 from mace.core import clock
@@ -17,7 +16,7 @@ from mace.governance.models import RAG, AssuranceFinding, Audience, Escalation, 
 from mace.governance.models import Recommendation as Rec
 from mace.governance.services.common import owners
 from mace.people.selectors import children_visible_to
-from mace.web.forms import date_field
+from mace.web.forms import PeriodForm, date_field
 
 
 def _owner_field(label: str = "Owner") -> forms.ModelChoiceField:

@@ -2,16 +2,23 @@
 browser's time picker, GOV.UK error messages, and showing a service's ValidationError on a
 form.
 
-Nothing here knows an app: it imports Django only, so every app's forms and views may use it.
+and the period (from, to) that the trends page, the dashboards, the reports and the inspection
+pack each ask for.
+
+Nothing here knows an app: it imports Django and core's GOV.UK form base only, so every app's
+forms and views may use it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+
+from mace.core.forms import GovukForm
 
 DATE_FORMAT = "%Y-%m-%d"
 TIME_FORMAT = "%H:%M"
@@ -185,3 +192,27 @@ def attach_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     else:
         for message in exc.messages:
             form.add_error(None, message)
+
+
+LONGEST_PERIOD = relativedelta(years=10)
+
+
+class PeriodForm(GovukForm):
+    """A period, both days included: it ends on or after its start, and is at most
+    ``longest`` (None: any length). The trends page uses it as it is; the dashboards, the
+    reports and the inspection pack extend it with their own rules."""
+
+    longest: relativedelta | None = LONGEST_PERIOD
+
+    start = date_field("From", example="1 1 2026")
+    end = date_field("To", example="31 12 2026")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            if end < start:
+                self.add_error("end", "The end of the period must be on or after its start")
+            elif self.longest and end > start + self.longest:
+                self.add_error("end", f"The period can be at most {self.longest.years} years")
+        return data

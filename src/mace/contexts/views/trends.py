@@ -16,7 +16,7 @@ from django.urls import reverse
 from mace.audit.models import Event
 from mace.audit.services import event_record
 from mace.contexts.charts import MOST_SERIES, chart_svg
-from mace.contexts.forms.trends import PeriodForm, ThemeTagForm
+from mace.contexts.forms.trends import ThemeTagForm
 from mace.contexts.models import Context, ThemeTag
 from mace.contexts.permissions import can_record_contexts
 from mace.contexts.selectors.trends import (
@@ -29,7 +29,7 @@ from mace.contexts.selectors.visibility import context_get_for_user, contexts_vi
 from mace.contexts.services.records import context_open
 from mace.contexts.services.themes import theme_tag
 from mace.core import csvsafe
-from mace.web.forms import attach_errors
+from mace.web.forms import PeriodForm, attach_errors
 
 # Tagging.
 

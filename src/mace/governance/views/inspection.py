@@ -12,12 +12,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from mace.contexts.forms.trends import PeriodForm
 from mace.core import clock, csvsafe
 from mace.governance.permissions import can_see_governance, may_export_inspection_pack
 from mace.governance.selectors.inspection import InspectionRow, inspection_rows
 from mace.meetings.pdf import pdf_response, render_pdf
-from mace.web.forms import date_field
+from mace.web.forms import PeriodForm, date_field
 
 FORMATS = ("csv", "pdf")
 MARKING = "OFFICIAL-SENSITIVE — RESTRICTED: MACE inspection data pack, do not forward"
