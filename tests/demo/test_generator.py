@@ -10,6 +10,7 @@ import pytest
 from mace.accounts.models import Agency
 from mace.demo import data
 from mace.demo.generator import CityAlreadySeeded, generate_city
+from mace.demo.generator.children import ADULT_NAMES
 from mace.demo.sampling import age_on
 from mace.people.models import Child, ChildAddress, ChildAlias, School, Ward
 from tests.factories import city_wipe, records_snapshot
@@ -212,3 +213,15 @@ def test_seeding_again_is_refused_unless_appending():
     assert counts["children"] == 50
     assert Child.objects.count() == 100
     assert Ward.objects.count() == 33
+
+
+def test_no_child_shares_a_full_name_with_an_adult_of_the_demo():
+    # Seed 2026 drew a child named as one of the lead practitioners, "Katie Walsh": the
+    # generator draws that child's family name again.
+    generate_city(children=300, seed=2026)
+
+    names = {f"{c.given_name} {c.family_name}" for c in Child.objects.all()}
+
+    assert "Katie Walsh" in ADULT_NAMES and "Dwayne Kirkbride" in ADULT_NAMES
+    assert len(names) > 250
+    assert not names & ADULT_NAMES

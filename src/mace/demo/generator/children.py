@@ -7,6 +7,7 @@ import random
 from collections.abc import Sequence
 
 from mace.demo import data
+from mace.demo import risk_data as rd
 from mace.demo.city import city_streets
 from mace.demo.generator.aliases import AliasRows
 from mace.demo.generator.common import (
@@ -19,9 +20,31 @@ from mace.demo.generator.common import (
 )
 from mace.demo.generator.places import PlaceRows
 from mace.demo.names import NamePool, name_pools
+from mace.demo.network import texts as network_texts
 from mace.demo.rows import Row
 from mace.demo.sampling import Weighted, new_uuid
+from mace.demo.users import MEETING_SEATS, PRACTITIONER, STRATEGIC_SEATS
 from mace.people.models import Child
+
+
+def _adult_names() -> frozenset[str]:
+    """The full names the demo gives adults: its users, the meetings' people, the lead
+    practitioners of statutory processes and the persons of concern with their aliases."""
+    names = {name for _, name, _, _ in data.DEMO_USERS}
+    for _, _, *people in MEETING_SEATS:
+        names.update(person[0] for person in people if person)
+    names.update(person[2] for people in STRATEGIC_SEATS.values() for person in people)
+    names.add(PRACTITIONER[1])
+    names.update(rd.PRACTITIONERS)
+    for person in network_texts.PERSONS:
+        names.add(person.name)
+        names.update(alias for alias, _ in person.names)
+    return frozenset(names)
+
+
+# No child shares a full name with an adult of the demo's: a page that names a lead
+# practitioner, or a person of concern, never seems to name a child (or the reverse).
+ADULT_NAMES = _adult_names()
 
 
 class ChildMaker(PlaceRows, AliasRows):
@@ -76,7 +99,10 @@ class ChildMaker(PlaceRows, AliasRows):
         else:
             given_pool = family_pool = self.pools[pool_key]
         given = (given_pool.female if female else given_pool.male).pick(rng)
-        family = (family_pool.family_female if female else family_pool.family_male).pick(rng)
+        families = family_pool.family_female if female else family_pool.family_male
+        family = families.pick(rng)
+        while f"{given} {family}" in ADULT_NAMES:  # rare: drawn again only then
+            family = families.pick(rng)
         return given, family, given_pool, family_pool
 
     def _date_of_birth(self, age: int, *, estimated: bool) -> dt.date:
