@@ -6,15 +6,14 @@ recommendations to Gold and Gold's challenges (issue 13; ADR 35).
 clock set to the moment (``mace.core.clock.set_to``), so the audit events, history rows and
 escalation grants are dated when they happened:
 
-- escalations to Silver: in the first year, before the meetings recorded here, raised by
-  the chair (a theme, a practice issue, an emerging risk, a resource pressure, a trend);
-  in the second, from the findings of child-focused and contextual MACE (the first time
-  each was found), with the places and themes behind them and, for some, the children
-  discussed. Silver responds at its next meeting and closes most a few months on; the
-  latest are still open. Some are raised on to Gold, as are two findings of Silver's own
-  meetings; two children at high risk are escalated to Gold (from a discussion whose
-  outcome was "Escalate to Gold" where the meetings made one), which opens them to Gold's
-  members through the escalation grant;
+- escalations to Silver: in the first year raised by the chair, not from a finding (a
+  theme, a practice issue, an emerging risk, a resource pressure, a trend); in the second,
+  from the findings of that year's child-focused and contextual MACE meetings, with the
+  places and themes behind them and, for some, the children discussed. Silver responds at
+  its next meeting and closes most a few months on; the latest are still open. Some are
+  raised on to Gold, as are two findings of Silver's own meetings; two children at high
+  risk are escalated to Gold (from a discussion whose outcome was "Escalate to Gold" where
+  the meetings made one), which opens them to Gold's members through the escalation grant;
 - the partnership action plan: items under each of the three national objectives, some
   agreed at the launch of the strategy two years ago, some added in response to an
   escalation (linked to it and to the finding behind it), each with dated progress updates
@@ -28,7 +27,7 @@ escalation grants are dated when they happened:
   meeting, the latest unanswered.
 
 Dates are relative to today, like the meetings' (Silver and Gold's calendars before the
-recorded meetings follow their series' rules). Deterministic: one ``random.Random``
+recorded meetings, if any, follow their series' rules). Deterministic: one ``random.Random``
 (``"{seed}/governance"``) and rows read in a fixed order. All text is synthetic, and no
 text names a child.
 """
@@ -91,6 +90,8 @@ from mace.risk.models import MissingEpisode, StatutoryProcess, VrmpReview
 
 # How far back Silver and Gold's records go.
 HISTORY_DAYS = 730
+# The findings escalated are the last year's (the first year's escalations are the chair's).
+FINDINGS_DAYS = 364
 # A Gold response or decision waits for Gold's next meeting unless that is further off than
 # this; then Gold's members give it by correspondence, six weeks on.
 GOLD_WAIT_DAYS = 120
@@ -141,7 +142,8 @@ class GoldStep:
 class Story:
     """An escalation: from the first finding whose description contains ``match`` (at the
     meetings of ``found_at``), or, with no ``match``, raised by the chair three weeks after
-    Silver's meeting number ``anchor``."""
+    Silver's meeting number ``anchor`` or, with ``days_ago``, that many days ago (the week
+    before today: Silver has not met since, so it is still open)."""
 
     key: str
     kind: str
@@ -157,6 +159,7 @@ class Story:
     contexts: tuple[str, ...] = ()
     children: int = 0  # children discussed at the finding's meeting, linked
     gold: GoldStep | None = None
+    days_ago: int = 0
 
 
 E = Escalation.Kind
@@ -167,7 +170,7 @@ SNAPCHAT_GROUP = "Snapchat group 'LS Vape Plug'"
 SNAPCHAT_THEME = "Snapchat groups selling vapes and cannabis to Year 9 pupils"
 
 STORIES: tuple[Story, ...] = (
-    # The first year: raised by the chair, before the meetings recorded here.
+    # The first year: raised by the chair, not from a finding.
     Story(
         "county_lines_coast",
         E.THEME,
@@ -387,6 +390,18 @@ STORIES: tuple[Story, ...] = (
         match="Children travelling by train to Wakefield and Hull",
         contexts=(COUNTY_LINES,),
         children=1,
+    ),
+    # The latest, raised by the chair last week: Silver has not met since.
+    Story(
+        "e_scooter_deliveries",
+        E.EMERGING_RISK,
+        "Children paid to carry parcels on hired e-scooters",
+        "Since the autumn, police and youth workers have seen children in Chapeltown and "
+        "Beeston paid in cash or clothes to carry parcels across the city on hired "
+        "e-scooters, often late at night.",
+        "chair",
+        "",
+        days_ago=5,
     ),
     # Silver's own findings, which the coordinator raises to Gold.
     Story(
@@ -1072,10 +1087,12 @@ class GovernanceMaker:
     def _story_findings(self) -> dict[str, Finding]:
         """Each story's finding: of the findings whose text matches, the one nearest its
         turn, the stories of each kind of meeting taking turns over the year (a finding
-        comes back every few months)."""
+        comes back every few months); the last year's findings only."""
         rows = list(
             Finding.objects.filter(
-                meeting__status=Meeting.Status.HELD, meeting__date__lt=self.today
+                meeting__status=Meeting.Status.HELD,
+                meeting__date__lt=self.today,
+                meeting__date__gte=self.today - FINDINGS_DAYS * DAY,
             )
             .select_related("meeting__chair")
             .order_by("meeting__date", "created_at", "description")
@@ -1104,6 +1121,9 @@ class GovernanceMaker:
                 return
             day = finding.meeting.date + self.rng.choice((1, 1, 2, 3)) * DAY
             actor = self.cast["coordinator"] if story.to == Audience.GOLD else finding.meeting.chair
+        elif story.days_ago:
+            day = self.today - story.days_ago * DAY
+            actor = self.cast["chair"]
         else:
             anchor = self._silver(story.anchor)
             if anchor is None:

@@ -1,8 +1,8 @@
-"""The demo's meetings: a year of MACE meetings held, and the next ones being prepared.
+"""The demo's meetings: two years of MACE meetings held, and the next ones being prepared.
 
 ``demo_meetings_ensure`` sets up the four standing meetings (child-focused MACE every two
 weeks, contextual MACE every four, Silver every two months, Gold every six), generates their
-dates from a year ago to three months ahead, then, through the meetings services, as the
+dates from two years ago to three months ahead, then, through the meetings services, as the
 coordinator and the chair would:
 
 - holds each past meeting: the agenda (the reviews that fell due, placed by agenda_fill, then

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from django.db import transaction
@@ -29,7 +30,7 @@ from mace.people.models import Child
 
 
 class MeetingMaker(ChildMeetings, ContextualMeetings, StrategicMeetings, MeetingBase):
-    """Makes the demo's year of meetings (see the package's notes)."""
+    """Makes the demo's two years of meetings (see the package's notes)."""
 
 
 def demo_meetings_ensure(*, seed: int, password: str) -> dict[str, int]:
@@ -73,6 +74,8 @@ def demo_meetings_ensure(*, seed: int, password: str) -> dict[str, int]:
             analyst=users[Role.ANALYST],
             coordinator=users[Role.COORDINATOR],
             agencies=agencies,
+            # The analyst opened the records a few weeks before the first meetings recorded.
+            opened_on=made[Kind.CONTEXT][0].date - dt.timedelta(days=26),
         )
         maker.contexts = network.build()
         statistics_refresh()

@@ -31,7 +31,7 @@ from mace.people.models import Child
 
 
 class MeetingBase:
-    """The state of the demo's year of meetings, and what every kind of meeting does."""
+    """The state of the demo's two years of meetings, and what every kind of meeting does."""
 
     def __init__(
         self,

@@ -11,7 +11,9 @@ from mace.risk.models import Level
 
 # Children the meetings may discuss, at most: children with an active plan, by id.
 COHORT_SIZE = 90
-# Meetings are generated this far ahead of today.
+# Meetings are held from this far back (two years, to the weekday: the dashboards' default
+# period is eight quarters) and generated this far ahead of today.
+HISTORY_DAYS = 728
 AHEAD_DAYS = 92
 # Reviews booked into one child-focused meeting, at most: with a new child or two, a
 # meeting discusses five to seven, and the next meetings keep places for new referrals.
@@ -54,7 +56,7 @@ class SeriesSpec:
     seats: tuple[str, ...]
     capacity: int = 8
     slot_minutes: int = 20
-    monthly: bool = False  # first date: the 1st of a month, not a year ago to the day
+    monthly: bool = False  # first date: the 1st of a month, not two years ago to the day
 
 
 SERIES: tuple[SeriesSpec, ...] = (
@@ -110,8 +112,8 @@ SERIES: tuple[SeriesSpec, ...] = (
 
 
 def _first_date(spec: SeriesSpec, today: dt.date) -> dt.date:
-    year_ago = today - dt.timedelta(days=364)
+    since = today - dt.timedelta(days=HISTORY_DAYS)
     if not spec.monthly:
-        return year_ago
-    first = year_ago.replace(day=1)
-    return (first + dt.timedelta(days=32)).replace(day=1)  # the next 1st: within the year
+        return since
+    first = since.replace(day=1)
+    return (first + dt.timedelta(days=32)).replace(day=1)  # the next 1st: within the years

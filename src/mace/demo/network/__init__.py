@@ -1,7 +1,7 @@
 """The demo city's contextual network (issue 12; ADR 34).
 
-After a year of child-focused MACE has been held, ``NetworkMaker.build`` records what the
-analyst would have recorded over that year, through the contexts services only:
+After two years of child-focused MACE have been held, ``NetworkMaker.build`` records what
+the analyst would have recorded over those years, through the contexts services only:
 
 - places of each kind (takeaways, trap-house addresses, a park, a shopping centre, the bus
   station, short-let flats, a party address, a Snapchat group) with an address, postcode,

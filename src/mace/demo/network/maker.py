@@ -57,6 +57,7 @@ class NetworkMaker:
         analyst: User,
         coordinator: User,
         agencies: dict[str, Agency],
+        opened_on: dt.date,
     ):
         self.rng = rng
         self.today = today
@@ -68,7 +69,7 @@ class NetworkMaker:
         self.nodes: dict[str, Node] = {}  # by key (records and identifiers)
         self.themes_of: dict[object, list[Context]] = defaultdict(list)  # context pk -> themes
         self.child_links: list[Link] = []
-        self.opened_on = today - dt.timedelta(days=390)
+        self.opened_on = opened_on  # the first record's; the others follow, two days apart
         self.groups: dict[str, list[Child]] = {}
 
     # The whole network ----------------------------------------------------------------

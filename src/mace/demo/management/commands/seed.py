@@ -38,7 +38,7 @@ class Command(BaseCommand):
     help = (
         "Seed the synthetic demo city: wards, schools and agencies if missing, then N "
         "synthetic children with aliases, addresses and history, and each child's record "
-        "(risk assessments, VRMPs, missing episodes, statutory processes), and a year of "
+        "(risk assessments, VRMPs, missing episodes, statutory processes), and two years of "
         "MACE meetings with the next ones prepared (run by the demo users, created if "
         "missing), then two years of Silver and Gold: escalations, the action plan, case "
         "audits, recommendations and challenges. The same seed gives the same children and "
@@ -106,7 +106,7 @@ class Command(BaseCommand):
         population_reference_ensure()  # the city's children, for Gold's disproportionality
         meetings, referrals, governance = {}, {}, {}
         if counts["children"] and not options["no_records"]:
-            # A year of meetings (once: not again when appending), run by the demo users.
+            # Two years of meetings (once: not again when appending), run by the demo users.
             meetings = demo_meetings_ensure(
                 seed=options["seed"], password=settings.MACE_DEMO_PASSWORD
             )

@@ -10,7 +10,6 @@ from collections import defaultdict
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 
 from mace.contexts.models import Alert, Context, Disruption, Grading, Link, Node, ThemeTag
 from mace.contexts.services.disruption import ORDERS
@@ -179,8 +178,7 @@ class TestTheSeededNetwork:
             assert tag.occurred_on == Discussion.objects.get(pk=tag.target_id).item.meeting.date
 
 
-def test_the_triage_referrals_are_tagged_with_the_themes_of_their_concerns():
-    call_command("seed", children=80, seed=5, verbosity=0)
+def test_the_triage_referrals_are_tagged_with_the_themes_of_their_concerns(seeded):  # noqa: F811
     demo_referrals_ensure()
     referral_type = ContentType.objects.get_for_model(Referral)
     tags = ThemeTag.objects.filter(target_type=referral_type).select_related("theme")

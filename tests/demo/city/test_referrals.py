@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from mace.demo.referrals import (
     DEMO_REFERRAL_COUNT,
@@ -16,8 +15,7 @@ from mace.referrals.selectors.matching import candidates_for_referral
 pytestmark = [pytest.mark.django_db, pytest.mark.slow_demo]
 
 
-def test_demo_referrals_fill_the_triage_queue_once():
-    call_command("seed", children=80, seed=5, verbosity=0)
+def test_demo_referrals_fill_the_triage_queue_once(seeded):
     assert demo_referrals_ensure() == DEMO_REFERRAL_COUNT + 1
     assert demo_referrals_ensure() == 0  # idempotent
     # The queue's own (seed also writes two years of decided referrals, from others).
@@ -29,8 +27,7 @@ def test_demo_referrals_fill_the_triage_queue_once():
     assert queue.filter(status=Referral.Status.AWAITING_INFORMATION).count() == 2
 
 
-def test_the_known_child_is_the_first_candidate_for_most_demo_referrals():
-    call_command("seed", children=80, seed=5, verbosity=0)
+def test_the_known_child_is_the_first_candidate_for_most_demo_referrals(seeded):
     demo_referrals_ensure()
     found = 0
     about_children = Referral.objects.filter(subject="child")

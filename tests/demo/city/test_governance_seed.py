@@ -64,7 +64,7 @@ class TestTheSeededSilverAndGold:
         # Some name the places and themes behind them, some the children discussed.
         assert from_findings.exclude(contexts=None).exists()
         assert from_findings.exclude(children=None).exists()
-        # The first year's, before the meetings recorded here, came from the chair.
+        # The first year's came from the chair, not from a finding.
         assert to_silver.filter(raised_from_finding=None, created_by__role=Role.CHAIR).count() >= 3
         assert {e.kind for e in to_silver} >= {
             Escalation.Kind.THEME,

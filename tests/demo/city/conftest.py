@@ -1,4 +1,7 @@
-"""The demo's seeded city, shared by the demo tests (seeded once per test class)."""
+"""The demo's seeded city, shared by every test in this package: `mace seed` runs once, before
+the package's first test, and its transaction is rolled back after the last. Each test reads
+it in a savepoint of its own, so what one test writes is gone before the next. A test that
+needs an empty database belongs outside this package."""
 
 from __future__ import annotations
 
@@ -23,10 +26,10 @@ class Seeded:
     emails: int  # emails delivered while seeding
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture(scope="package")
 def seeded(django_db_setup, django_db_blocker):
     """A small city seeded by `mace seed` on an empty database (no demo users yet), once for
-    the class; each test reads it in its own savepoint, and it is rolled back after.
+    the package; each test reads it in its own savepoint, and it is rolled back after.
 
     Emails go to the console, as in the demo, and commit callbacks run at once, as when the
     command's own transaction commits (here it is inside the test's transaction)."""
