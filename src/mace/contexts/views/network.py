@@ -64,7 +64,10 @@ class NetworkFilterForm(GovukForm):
     )
 
     def filters(self) -> dict:
-        data = self.cleaned_data if self.is_valid() else {}
+        """The filters asked for. A field in error (the page says which) is left out, and
+        the others still apply."""
+        self.is_valid()  # cleans a bound form: cleaned_data keeps the fields without errors
+        data = getattr(self, "cleaned_data", {})
         return {
             "steps": data.get("steps") or 2,
             "kinds": data.get("kinds") or None,
