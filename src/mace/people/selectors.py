@@ -82,6 +82,19 @@ def children_visible_to(user, *, at: dt.datetime | None = None) -> QuerySet[Chil
     )
 
 
+def children_exportable_to(user, *, at: dt.datetime | None = None) -> QuerySet[Child]:
+    """The children whose details this user may take away in an inspection data pack: those
+    they may see; for the data protection officer (the auditor), whose role reads no child's
+    case record, every child but a restricted record not opened to them (named on it, or
+    broken glass), as for the roles that see the cohort."""
+    at = at or clock.now()
+    if _active_user(user) and user.role == Role.AUDITOR:
+        return Child.objects.filter(
+            Q(restricted=False) | Q(pk__in=_granted_child_ids(user, UNRESTRICTING_BASES, at))
+        )
+    return children_visible_to(user, at=at)
+
+
 def child_visible_q(user, field: str = "child") -> Q:
     """A condition on rows that name a child through ``field`` (a foreign key): the child is
     one ``children_visible_to`` gives this user now.

@@ -23,14 +23,13 @@ from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.audit.services import access_record_many, event_record
 from mace.core.levels import Level
 from mace.governance.permissions import may_export_inspection_pack
 from mace.meetings.models import AgendaItem, Discussion, Meeting, Outcome, local_datetime
-from mace.people.models import Child, ChildAccess, ChildAddress
-from mace.people.selectors import UNRESTRICTING_BASES, children_visible_to
+from mace.people.models import Child, ChildAddress
+from mace.people.selectors import children_exportable_to
 from mace.referrals.models import Referral
 from mace.risk.models import Assessment, MissingEpisode, StatutoryProcess, Vrmp
 from mace.risk.selectors.assessments import LATEST_FIRST, child_risk_levels
@@ -186,19 +185,11 @@ def inspection_rows(*, user, start: dt.date, end: dt.date, file_format: str = "c
 
 
 def _open_ids(user, ids: list) -> set:
-    """The children among ``ids`` whose details this reader may have: for the coordinator
-    those ``people.selectors`` opens (the cohort, less restricted records not opened to
-    them); for the data protection officer, whose role sees no child's case record, every
-    child but a restricted record not opened to them (named on it, or broken glass) in the
-    same way."""
+    """The children among ``ids`` whose details this reader may have
+    (``people.selectors.children_exportable_to``)."""
     if not ids:
         return set()
-    if user.role == Role.AUDITOR:
-        unlocked = ChildAccess.objects.active().filter(user=user, basis__in=UNRESTRICTING_BASES)
-        allowed = Child.objects.filter(Q(restricted=False) | Q(pk__in=unlocked.values("child_id")))
-    else:
-        allowed = children_visible_to(user)
-    return set(allowed.filter(pk__in=ids).values_list("pk", flat=True))
+    return set(children_exportable_to(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def _levels_on(child_ids: list, day: dt.date) -> dict:
