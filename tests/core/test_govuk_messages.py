@@ -17,7 +17,7 @@ class _Series(GovukForm):
     capacity = forms.IntegerField(label="Children discussed at most", min_value=1, max_value=50)
     kind = forms.ChoiceField(label="Kind of meeting", choices=[("child", "Child-focused")])
     email = forms.EmailField(label="Email address", required=False)
-    link = forms.URLField(label="Online link (optional)", required=False)
+    link = forms.URLField(label="Online link (optional)", required=False, assume_scheme="https")
     start = forms.TimeField(label="Start time", required=False)
     custom = forms.IntegerField(
         label="Minutes", error_messages={"required": "Enter the minutes for each discussion"}

@@ -7,9 +7,10 @@ its ``<style>`` element and metadata are dropped. Text stays text (``svg.fonttyp
 so a screen reader and a search of the page find the figures. Each element's id is
 prefixed with the chart's key, so that several charts on one page share no id.
 
-A count suppressed for the viewer ("<5", ADR 32) is drawn as a dashed outline of a bar
-reaching 5 (the top of the range it stands for), unfilled, and labelled "<5"; exact
-counts are drawn filled and labelled with their number.
+The chart draws what the table beside it publishes (``Chart.published``): a count shown
+as "<5" (ADR 32) is a dashed outline of a bar reaching 5 (the top of the range it stands
+for), unfilled, and labelled "<5"; a count withheld as "[c]" (ADR 39) is not drawn, only
+labelled "[c]"; a count shown is drawn filled and labelled with its number.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ matplotlib.rcParams["text.parse_math"] = False
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
-from mace.contexts.selectors.trends import SMALLEST_SHOWN, SUPPRESSED, Chart, is_small  # noqa: E402
+from mace.contexts.selectors.trends import SMALLEST_SHOWN, Chart  # noqa: E402
+from mace.core.suppression import HIDDEN, SMALL  # noqa: E402
 
 # GOV.UK colours, told apart by more than hue in the table beside each chart.
 COLOURS = ["#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#28a197", "#912b88", "#505a5f"]
@@ -120,13 +122,17 @@ def chart_svg(chart: Chart) -> str:
         ax = figure.subplots()
         bar = 0.8 / max(1, len(series))
         top = 1
-        for s, (_label, counts) in enumerate(series):
+        for s, ((_label, counts), texts) in enumerate(
+            zip(series, chart.published.cells, strict=False)
+        ):
             colour = COLOURS[s % len(COLOURS)]
             xs = [i - 0.4 + bar * (s + 0.5) for i in range(len(periods))]
-            for x, n in zip(xs, counts, strict=True):
+            for x, n, text in zip(xs, counts, texts, strict=True):
                 if n == 0:
                     continue
-                if not chart.exact and is_small(n):
+                if text == HIDDEN:
+                    ax.text(x, 0, HIDDEN, ha="center", va="bottom", fontsize=8)
+                elif text == SMALL:
                     ax.bar(
                         x,
                         SMALLEST_SHOWN,
@@ -136,7 +142,7 @@ def chart_svg(chart: Chart) -> str:
                         linestyle="--",
                         linewidth=1.5,
                     )
-                    ax.text(x, SMALLEST_SHOWN, SUPPRESSED, ha="center", va="bottom", fontsize=8)
+                    ax.text(x, SMALLEST_SHOWN, SMALL, ha="center", va="bottom", fontsize=8)
                     top = max(top, SMALLEST_SHOWN)
                 else:
                     ax.bar(x, n, width=bar, color=colour)

@@ -18,8 +18,8 @@ from matplotlib.patches import Patch
 
 # Importing it sets matplotlib up as the trends page uses it (no screen; text never maths).
 from mace.contexts.charts import COLOURS, MOST_SERIES, csp_safe
+from mace.core.suppression import HIDDEN, SMALL
 from mace.governance.selectors.dashboard_figures import QUARTER, Figure
-from mace.governance.suppression import HIDDEN, SMALL
 
 SMALL_TOP = 5
 

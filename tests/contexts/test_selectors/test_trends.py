@@ -7,15 +7,18 @@ import datetime as dt
 import pytest
 
 from mace.accounts.models import Role
+from mace.contexts.models import Context
 from mace.contexts.selectors.trends import (
     NOT_KNOWN_TYPE,
     NOT_KNOWN_WARD,
     may_see_trends,
     periods_between,
-    shown,
     trends_for,
 )
-from tests.factories import UserFactory
+from mace.contexts.services.themes import theme_tag
+from mace.core.suppression import HIDDEN, SMALL
+from tests.factories import UserFactory, context_made
+from tests.factories.people import ChildAddressFactory, ChildFactory, WardFactory
 from tests.factories.referrals import submitted_referral
 from tests.factories.trends import END, START, at, trends_city
 
@@ -78,27 +81,67 @@ def test_every_referral_by_type_and_ward_tagged_or_not(figures):
     }
 
 
+def _published(trends, key):
+    chart = trends.chart(key)
+    return {label: (cells, total) for label, cells, total in chart.shown_rows()}, chart.published
+
+
 def test_the_core_group_sees_exact_counts_and_silver_sees_under_five():
     trends_city()
     for i in range(5):
         submitted_referral(concerns=["online"], submitted_at=at(dt.date(2026, 3, 2 + i)))
     analyst = trends_for(user=UserFactory(role=Role.ANALYST), start=START, end=END)
     silver = trends_for(user=UserFactory(role=Role.SILVER), start=START, end=END)
-    a = {label: cells for label, cells, _ in analyst.chart("referral_types").shown_rows()}
-    s = {label: cells for label, cells, _ in silver.chart("referral_types").shown_rows()}
-    assert a["Online exploitation"] == ["0", "0", "5"] == s["Online exploitation"]
-    assert a["Child criminal exploitation"] == ["1", "1", "0"]
-    assert s["Child criminal exploitation"] == ["<5", "<5", "0"]
-    assert [t for _, _, t in silver.chart("themes").shown_rows()] == ["", ""]
-    assert [t for _, _, t in analyst.chart("themes").shown_rows()] == ["4", "3"]
+    a, _ = _published(analyst, "referral_types")
+    s, _ = _published(silver, "referral_types")
+    assert a["Online exploitation"] == (["0", "0", "5"], "5")
+    assert s["Online exploitation"] == (["0", "0", "5"], "")  # types overlap: no totals
+    assert a["Child criminal exploitation"] == (["1", "1", "0"], "2")
+    assert s["Child criminal exploitation"] == (["<5", "<5", "0"], "")
+    themes, table = _published(analyst, "themes")
+    assert themes == {"Taxi use": (["2", "2", "0"], "4"), "Snapchat": (["1", "1", "1"], "3")}
+    assert (table.column_totals, table.total) == (["3", "3", "1"], "7")
+    # Outside the core group nothing from 1 to 4 is shown, in a cell or in a total.
+    themes, table = _published(silver, "themes")
+    shown = [t for cells, total in themes.values() for t in [*cells, total]]
+    shown += [*table.column_totals, table.total]
+    assert not {"1", "2", "3", "4"} & set(shown)
+    assert SMALL in shown
 
 
-@pytest.mark.parametrize(
-    "n,exact,expected",
-    [(0, False, "0"), (1, False, "<5"), (4, False, "<5"), (5, False, "5"), (3, True, "3")],
-)
-def test_shown(n, exact, expected):
-    assert shown(n, exact=exact) == expected
+def test_silver_cannot_work_a_small_count_out_of_a_row_total():
+    # Hotels: 10 records tagged in January, 2 in February, 10 in March. With the row
+    # total and both tens shown, February would be 22 - 10 - 10.
+    analyst = UserFactory(role=Role.ANALYST)
+    hotels = context_made(Context.Kind.THEME, "Hotels", actor=analyst)
+    for month, n in ((1, 10), (2, 2), (3, 10)):
+        for i in range(n):
+            day = dt.date(2026, month, 1 + i)
+            referral = submitted_referral(submitted_at=at(day))
+            theme_tag(actor=analyst, theme=hotels, target=referral, occurred_on=day)
+    silver = trends_for(user=UserFactory(role=Role.SILVER), start=START, end=END)
+    rows, table = _published(silver, "themes")
+    cells, total = rows["Hotels"]
+    assert cells[1] == SMALL
+    assert HIDDEN in [cells[0], cells[2], total]
+    assert table.total in (HIDDEN, "22") and table.column_totals[1] in (SMALL, HIDDEN)
+    exact = trends_for(user=analyst, start=START, end=END)
+    assert _published(exact, "themes")[0]["Hotels"] == (["10", "2", "10"], "22")
+
+
+def test_a_referral_and_a_place_with_the_same_id_are_two_records():
+    analyst = UserFactory(role=Role.ANALYST)
+    armley, burmantofts = WardFactory(name="Armley"), WardFactory(name="Burmantofts")
+    taxi = context_made(Context.Kind.THEME, "Taxi use", actor=analyst)
+    place = context_made(Context.Kind.PLACE, "Chicken Shack", actor=analyst, ward=burmantofts)
+    child = ChildFactory()
+    ChildAddressFactory(child=child, ward=armley)
+    referral = submitted_referral(pk=place.pk, child=child, submitted_at=at(dt.date(2026, 1, 5)))
+    theme_tag(actor=analyst, theme=taxi, target=referral, occurred_on=dt.date(2026, 1, 5))
+    theme_tag(actor=analyst, theme=taxi, target=place, occurred_on=dt.date(2026, 1, 6))
+    trends = trends_for(user=analyst, start=START, end=END)
+    assert _rows(trends, "themes") == {"Taxi use": [2, 0, 0]}
+    assert _rows(trends, "theme_wards") == {"Armley": [1, 0, 0], "Burmantofts": [1, 0, 0]}
 
 
 def test_quarters_when_the_period_is_over_two_years():

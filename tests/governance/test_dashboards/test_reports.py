@@ -16,8 +16,8 @@ from pypdf import PdfReader
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
+from mace.core.suppression import HIDDEN, SMALL
 from mace.governance.selectors.dashboards import dashboard_build
-from mace.governance.suppression import HIDDEN, SMALL
 from tests.factories.dashboards import END, GOLD_START, START
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from mace.accounts.models import Role
+from mace.contexts.selectors.trends import trends_for
+from mace.core.suppression import SMALL
 from mace.governance.selectors.dashboards import dashboard_build
+from tests.factories import UserFactory
 from tests.factories.dashboards import END, MONTHS, START
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +94,16 @@ def test_the_action_plan_by_rag(board):
 def test_assurance_findings(board):
     # February's audit: met, not met, not met; December's is before the period.
     assert board.figure("assurance").rows == [("Met", [1]), ("Partly met", [0]), ("Not met", [2])]
+
+
+def test_the_themes_table_is_published_alike_here_and_on_the_trends_page(city):
+    # Silver reads the themes table on its dashboard and on contexts' trends page. Were they
+    # suppressed differently, a cell withheld on one page but shown on the other, beside
+    # the first page's totals, would give a "<5" away.
+    silver = UserFactory(role=Role.SILVER)
+    board = dashboard_build(audience="silver", start=START, end=END, exact=False)
+    trends = trends_for(user=silver, start=START, end=END).chart("themes")
+    figure = board.figure("themes")
+    assert [label for label, _ in figure.rows] == [label for label, _ in trends.rows]
+    assert figure.published == trends.published
+    assert SMALL in [cell for row in trends.published.cells for cell in row]

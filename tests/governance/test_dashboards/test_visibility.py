@@ -9,6 +9,7 @@ from django.http import Http404
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
+from mace.core.suppression import HIDDEN, SMALL
 from mace.governance.permissions import may_see_dashboard
 from mace.governance.selectors.dashboards import (
     dashboard_build,
@@ -16,7 +17,6 @@ from mace.governance.selectors.dashboards import (
     figure_cells_open,
     figure_children,
 )
-from mace.governance.suppression import HIDDEN, SMALL
 from tests.factories import ChildFactory
 from tests.factories.dashboards import END, GOLD_START, START
 
@@ -264,3 +264,31 @@ def test_a_child_added_since_changes_no_cell_of_the_period(city):
     ChildFactory(family_name="Zephyrwood")  # never discussed
     board = dashboard_build(audience="gold", start=GOLD_START, end=END, exact=True)
     assert board.figure("scale_level").table.footer == ["Total", "5", "5", "10"]
+
+
+def test_what_gold_may_open_is_shown_and_the_rest_protected_given_it(city):
+    # Gold may open Oct–Dec "high" (Bryn, escalated to Gold), so that cell is shown as its
+    # number, it links, and the published table still protects every "<5" given it. The
+    # same figure in a report (no reader) shows it as "<5".
+    board = dashboard_for(user=city.gold, audience="gold", start=GOLD_START, end=END)
+    figure = board.figure("scale_level")
+    rows = [label for label, _ in figure.rows]
+    high = figure.published.cells[rows.index("High")]
+    assert high[figure.columns.index("Oct–Dec 2025")] == "1"
+    assert high[figure.columns.index("Jan–Mar 2026")] == SMALL
+    assert figure.known == {("High", "Oct–Dec 2025")}
+    report = dashboard_build(audience="gold", start=GOLD_START, end=END, exact=False)
+    r = report.figure("scale_level")
+    assert r.published.cells[rows.index("High")][r.columns.index("Oct–Dec 2025")] == SMALL
+
+
+def test_a_small_cell_gold_may_open_but_its_dashboard_hides_is_not_followed(city, monkeypatch):
+    # Were a cell of children all open to Gold still published "<5" or "[c]", listing them
+    # would count it: the drill-down refuses it.
+    from mace.governance.selectors import dashboards
+
+    monkeypatch.setattr(dashboards, "_cells_known_to", lambda reader, figures: {})
+    with pytest.raises(Http404):
+        _drill(city.gold, "scale_level", "High", "Oct–Dec 2025")
+    board = dashboard_for(user=city.gold, audience="gold", start=GOLD_START, end=END)
+    assert figure_cells_open(user=city.gold, dashboard=board)["scale_level"] == set()

@@ -2,8 +2,11 @@
 
 Aggregates only, never a child: the figures are counted here from a fixed number of
 queries whatever the data, by month (by quarter when the period spans more than two
-years). Outside the MACE core group a count of 1 to 4 is shown as "<5" (``shown``); the
-core group sees exact counts. Who may see the page is ``may_see_trends``.
+years). The core group sees exact counts. Outside it each table is published as the
+dashboards publish theirs (``mace.core.suppression``): a count of 1 to 4 is "<5", and where
+the table has totals, whatever would let a "<5" be worked out is withheld as "[c]", so the
+themes table reads the same here as on Silver's dashboard (ADR 39). Who may see the page is
+``may_see_trends``.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
@@ -22,12 +26,12 @@ from mace.accounts.permissions import has_role
 from mace.contexts.models import Context, ThemeTag
 from mace.contexts.permissions import CORE_GROUP_ROLES, is_core_group
 from mace.core import clock
+from mace.core.suppression import Published, publish
 from mace.meetings.models import Discussion, Finding
 from mace.people.models import ChildAddress
 from mace.referrals.models import Referral
 
-SUPPRESSED = "<5"
-SMALLEST_SHOWN = 5
+SMALLEST_SHOWN = 5  # a "<5" is drawn up to here
 NOT_KNOWN_WARD = "Ward not known"
 NOT_KNOWN_TYPE = "Type not recorded"
 QUARTERS_AFTER_DAYS = 731  # "over 2 years"
@@ -37,15 +41,6 @@ TRENDS_ROLES = (*CORE_GROUP_ROLES, Role.SILVER, Role.GOLD)
 def may_see_trends(user) -> bool:
     """The core group (exact figures), and Silver and Gold (aggregates, suppressed)."""
     return has_role(user, *TRENDS_ROLES)
-
-
-def is_small(n: int) -> bool:
-    return 0 < n < SMALLEST_SHOWN
-
-
-def shown(n: int, *, exact: bool) -> str:
-    """A count as the viewer may see it: 1 to 4 is "<5" outside the core group."""
-    return SUPPRESSED if not exact and is_small(n) else str(n)
 
 
 @dataclass(frozen=True)
@@ -88,16 +83,43 @@ class Chart:
     periods: list[Period]
     rows: list[tuple[str, list[int]]] = field(default_factory=list)
     exact: bool = True
+    # Whether the periods' totals mean something: False where one record may count in
+    # more than one group (a referral naming two exploitation types). Outside the core
+    # group such a table has no totals at all; the core group still sees each row's total.
+    totals: bool = True
+
+    @cached_property
+    def published(self) -> Published:
+        """The table as the viewer may see it: every number for the core group; outside
+        it "<5" for 1 to 4 and, with totals, "[c]" for what would give a "<5" away."""
+        counts = [list(values) for _, values in self.rows]
+        if not counts:
+            return Published([], [], [""] * len(self.periods), "")
+        if not self.exact:
+            return publish(counts, exact=False, totals=self.totals)
+        table = publish(counts, exact=True)
+        if self.totals:
+            return table
+        return replace(table, column_totals=[""] * len(self.periods), total="")
+
+    @property
+    def has_row_totals(self) -> bool:
+        return self.exact or self.totals
+
+    @property
+    def has_column_totals(self) -> bool:
+        return self.totals
 
     def shown_rows(self) -> list[tuple[str, list[str], str]]:
-        """Each group with its cells as the viewer may see them, and a total (the total
-        is left out outside the core group, where it would give away a suppressed cell)."""
-        out = []
-        for label, counts in self.rows:
-            cells = [shown(n, exact=self.exact) for n in counts]
-            total = str(sum(counts)) if self.exact else ""
-            out.append((label, cells, total))
-        return out
+        """Each group with its cells as the viewer may see them, and its total ("" when
+        the table has none for this viewer)."""
+        table = self.published
+        return [
+            (label, cells, total)
+            for (label, _), cells, total in zip(
+                self.rows, table.cells, table.row_totals, strict=True
+            )
+        ]
 
     @property
     def is_empty(self) -> bool:
@@ -214,21 +236,27 @@ def trends_for(*, user, start: dt.date, end: dt.date) -> Trends:
     )
     children = {c for _, c, _ in referral_rows if c} | {c for _, c, _ in discussion_rows if c}
     wards = _current_wards(list(children)) if children else {}
-    for pk, child_id, concerns in [*referral_rows, *discussion_rows]:
-        ward_of[pk] = wards.get(child_id) or NOT_KNOWN_WARD
-        types_of[pk] = [_type_label(c) for c in (concerns or [])] or [NOT_KNOWN_TYPE]
+    # A record is (its type, its id): a referral and a discussion may share an id.
+    for type_id, rows in (
+        (types[Referral].pk, referral_rows),
+        (types[Discussion].pk, discussion_rows),
+    ):
+        for pk, child_id, concerns in rows:
+            ward_of[type_id, pk] = wards.get(child_id) or NOT_KNOWN_WARD
+            types_of[type_id, pk] = [_type_label(c) for c in (concerns or [])] or [NOT_KNOWN_TYPE]
     for pk, ward, kind in Context.objects.filter(pk__in=context_ids).values_list(
         "pk", "ward__name", "exploitation_type"
     ):
-        ward_of[pk] = ward or NOT_KNOWN_WARD
-        types_of[pk] = [_type_label(kind)]
+        ward_of[types[Context].pk, pk] = ward or NOT_KNOWN_WARD
+        types_of[types[Context].pk, pk] = [_type_label(kind)]
 
-    theme_counts = _tally(((day, [theme], tid) for theme, _, tid, day in tags), bucket, n)
+    records = [(theme, (type_id, tid), day) for theme, type_id, tid, day in tags]
+    theme_counts = _tally(((day, [theme], r) for theme, r, day in records), bucket, n)
     ward_counts = _tally(
-        ((day, [ward_of.get(tid, NOT_KNOWN_WARD)], tid) for _, _, tid, day in tags), bucket, n
+        ((day, [ward_of.get(r, NOT_KNOWN_WARD)], r) for _, r, day in records), bucket, n
     )
     type_counts = _tally(
-        ((day, types_of.get(tid, [NOT_KNOWN_TYPE]), tid) for _, _, tid, day in tags), bucket, n
+        ((day, types_of.get(r, [NOT_KNOWN_TYPE]), r) for _, r, day in records), bucket, n
     )
 
     # Every referral submitted in the period, tagged or not.
@@ -262,8 +290,9 @@ def trends_for(*, user, start: dt.date, end: dt.date) -> Trends:
         n,
     )
 
-    def chart(key, title, group_label, counted, counts, last=()):
+    def chart(key, title, group_label, counted, counts, last=(), totals=True):
         return Chart(
+            totals=totals,
             key=key,
             title=title,
             group_label=group_label,
@@ -291,6 +320,7 @@ def trends_for(*, user, start: dt.date, end: dt.date) -> Trends:
             "records tagged",
             type_counts,
             last=(NOT_KNOWN_TYPE,),
+            totals=False,
         ),
         chart(
             "referral_types",
@@ -299,6 +329,7 @@ def trends_for(*, user, start: dt.date, end: dt.date) -> Trends:
             "referrals",
             ref_type_counts,
             last=(NOT_KNOWN_TYPE,),
+            totals=False,
         ),
         chart(
             "referral_wards",

@@ -168,11 +168,13 @@ def _csv(request, trends, chart) -> HttpResponse:
     out = io.StringIO()
     writer = csvsafe.writer(out)
     header = [chart.group_label, *[p.label for p in chart.periods]]
-    if chart.exact:
+    if chart.has_row_totals:
         header.append("Total")
     writer.writerow(header)
     for label, cells, total in chart.shown_rows():
-        writer.writerow([label, *cells, *([total] if chart.exact else [])])
+        writer.writerow([label, *cells, *([total] if chart.has_row_totals else [])])
+    if chart.rows and chart.has_column_totals:
+        writer.writerow(["Total", *chart.published.column_totals, chart.published.total])
     event_record(
         actor=request.user,
         verb=Event.Verb.TRENDS_EXPORTED,

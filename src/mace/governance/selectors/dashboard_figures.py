@@ -93,6 +93,8 @@ class Figure:
     members: dict[tuple[str, str], set] | None = field(default=None, repr=False, compare=False)
     published: object = field(default=None, repr=False, compare=False)
     table: object = field(default=None, repr=False, compare=False)
+    # The cells the dashboard's reader (outside the core group) may open, shown exactly.
+    known: set = field(default_factory=set, repr=False, compare=False)
 
     @property
     def drillable(self) -> bool:

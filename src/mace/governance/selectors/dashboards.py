@@ -3,7 +3,7 @@ may see it.
 
 ``dashboard_build`` counts every figure for a period with no user (a report or the CLI
 calls it; it logs nothing) and publishes each table: exact for the MACE core group,
-otherwise through ``governance.suppression.publish`` (a count of 1 to 4 is "<5", and
+otherwise through ``core.suppression.publish`` (a count of 1 to 4 is "<5", and
 whatever would give one away is withheld). ``dashboard_for`` is a reader's page: it checks
 the reader may see that audience's dashboard, logs the view and each child it names (Gold's
 most vulnerable children escalated to Gold). ``figure_children`` is the drill-down from a
@@ -25,6 +25,7 @@ from mace.audit.models import Event
 from mace.audit.services import event_record
 from mace.contexts.permissions import is_core_group
 from mace.core import clock, csvsafe
+from mace.core.suppression import HIDDEN, Published, publish
 from mace.governance.permissions import DASHBOARD_AUDIENCES, may_see_dashboard
 from mace.governance.selectors.dashboard_figures import (
     MONTH,
@@ -38,7 +39,6 @@ from mace.governance.selectors.dashboard_figures import (
     periods_of,
     silver_figures,
 )
-from mace.governance.suppression import HIDDEN, Published, publish
 from mace.people.models import Child
 from mace.people.selectors import children_visible_to, rows_shown
 
@@ -120,9 +120,34 @@ class Table:
         return out
 
 
-def _published(figure: Figure, exact: bool) -> Published:
+def _published(figure: Figure, exact: bool, known: set[tuple[str, str]]) -> Published:
     counts = [list(counts) for _, counts in figure.rows]
-    return publish(counts, exact=exact or not figure.counts_children, totals=figure.totals)
+    rows = {label: i for i, (label, _) in enumerate(figure.rows)}
+    columns = {label: j for j, label in enumerate(figure.columns)}
+    positions = {(rows[r], columns[c]) for r, c in known if r in rows and c in columns}
+    return publish(
+        counts,
+        exact=exact or not figure.counts_children,
+        totals=figure.totals,
+        known=positions,
+    )
+
+
+def _cells_known_to(reader, figures: list[Figure]) -> dict[str, set[tuple[str, str]]]:
+    """For a reader outside the core group, each drillable figure's cells whose children
+    they may all see (one query): they may open those, so they know those numbers, and
+    the suppression must protect the rest given them."""
+    drillable = [f for f in figures if f.drillable]
+    wanted = set().union(*(ids for f in drillable for ids in f.members.values()))
+    if not wanted:
+        return {}
+    visible = set(
+        children_visible_to(reader).filter(pk__in=list(wanted)).values_list("pk", flat=True)
+    )
+    return {
+        f.key: {cell for cell, ids in f.members.items() if ids and ids <= visible}
+        for f in drillable
+    }
 
 
 def _number(text: str) -> int | None:
@@ -195,10 +220,14 @@ def figure_table(figure: Figure) -> Table:
     return Table(header=header, body=body, footer=footer)
 
 
-def dashboard_build(*, audience: str, start: dt.date, end: dt.date, exact: bool) -> Dashboard:
+def dashboard_build(
+    *, audience: str, start: dt.date, end: dt.date, exact: bool, reader=None
+) -> Dashboard:
     """Every figure of one audience's dashboard for the period (from the start of the month,
-    or of the quarter for Gold, that holds ``start``), published exact or suppressed. No
-    user, nothing logged: the caller decides who may see it."""
+    or of the quarter for Gold, that holds ``start``), published exact or suppressed.
+    Nothing logged: the caller decides who may see it. Suppressed for a ``reader``, the
+    cells whose children they may all open are shown (they may follow them) and the rest
+    protected given them (``Figure.known``); with no reader (a report), none is."""
     if audience not in AUDIENCES:
         raise ValueError(f"No dashboard for {audience!r}")
     unit = UNITS[audience]
@@ -211,8 +240,10 @@ def dashboard_build(*, audience: str, start: dt.date, end: dt.date, exact: bool)
         figures = silver_figures(window)
     else:
         figures, counted, named = gold_figures(window)
+    known = _cells_known_to(reader, [*figures, *counted]) if reader and not exact else {}
     for figure in [*figures, *counted]:
-        figure.published = _published(figure, exact)
+        figure.known = known.get(figure.key, set())
+        figure.published = _published(figure, exact, figure.known)
         figure.table = figure_table(figure)
     return Dashboard(
         audience=audience,
@@ -246,7 +277,9 @@ def dashboard_for(*, user, audience: str, start: dt.date, end: dt.date) -> Dashb
     child named (Gold's escalated most vulnerable children) is logged as listed; one the
     reader may not see is ``locked`` ("A child")."""
     _require(user, audience)
-    dashboard = dashboard_build(audience=audience, start=start, end=end, exact=is_core_group(user))
+    dashboard = dashboard_build(
+        audience=audience, start=start, end=end, exact=is_core_group(user), reader=user
+    )
     event_record(actor=user, verb=Event.Verb.DASHBOARD_VIEWED, payload=_period_payload(dashboard))
     if dashboard.named_children:
         dashboard.named_children = rows_shown(
@@ -259,22 +292,27 @@ def dashboard_for(*, user, audience: str, start: dt.date, end: dt.date) -> Dashb
 
 
 def figure_cells_open(*, user, dashboard: Dashboard) -> dict[str, set[tuple[str, str]]]:
-    """For each drillable figure, the cells whose children this user may all see (so a
-    page links them): every non-empty cell for the MACE core group (a restricted record
-    is listed as such), for anyone else the cells of children open to them. Nothing is
-    read of the children, so nothing is logged."""
+    """For each drillable figure, the cells this user may follow (so a page links them):
+    every non-empty cell for the MACE core group (a restricted record is listed as such);
+    for anyone else the cells of children all open to them, which their dashboard shows
+    exactly (``Figure.known``, set when it was built for them). Nothing is read of the
+    children, so nothing is logged."""
     figures = [f for f in [*dashboard.figures, *dashboard.counted] if f.drillable]
     if is_core_group(user):
         return {f.key: {cell for cell, ids in f.members.items() if ids} for f in figures}
-    wanted = set().union(*(ids for f in figures for ids in f.members.values()))
-    visible = (
-        set(children_visible_to(user).filter(pk__in=list(wanted)).values_list("pk", flat=True))
-        if wanted
-        else set()
-    )
-    return {
-        f.key: {cell for cell, ids in f.members.items() if ids and ids <= visible} for f in figures
-    }
+    return {f.key: {cell for cell in f.known if _shown_exactly(f, cell)} for f in figures}
+
+
+def _shown_exactly(figure: Figure, cell: tuple[str, str]) -> bool:
+    """Whether the published table shows this cell's number. A cell shown as "<5" or
+    withheld ("[c]") never opens outside the core group: its list of children would count
+    it, and the suppression assumed the reader could not."""
+    rows = [label for label, _ in figure.rows]
+    row, column = cell
+    if row not in rows or column not in figure.columns:
+        return False
+    text = figure.published.cells[rows.index(row)][figure.columns.index(column)]
+    return _number(text) is not None
 
 
 def figure_children(
@@ -285,7 +323,9 @@ def figure_children(
     listed. The MACE core group reaches every child: a restricted record they may not open
     is listed as such (``locked``)."""
     _require(user, audience)
-    dashboard = dashboard_build(audience=audience, start=start, end=end, exact=is_core_group(user))
+    dashboard = dashboard_build(
+        audience=audience, start=start, end=end, exact=is_core_group(user), reader=user
+    )
     figure = dashboard.figure(key)
     if figure is None or not figure.drillable or (row, column) not in figure.members:
         raise Http404("No such figure")
@@ -294,7 +334,7 @@ def figure_children(
         visible = set(
             children_visible_to(user).filter(pk__in=list(ids)).values_list("pk", flat=True)
         )
-        if visible != ids:
+        if visible != ids or not _shown_exactly(figure, (row, column)):
             raise Http404("No such figure")
     children = Child.objects.filter(pk__in=list(ids)).order_by("family_name", "given_name", "pk")
     shown = rows_shown(
@@ -315,7 +355,9 @@ def figure_csv(*, user, audience: str, key: str, start: dt.date, end: dt.date) -
     dashboard they may not see or a figure it has not), and its file name; the download is
     logged."""
     _require(user, audience)
-    dashboard = dashboard_build(audience=audience, start=start, end=end, exact=is_core_group(user))
+    dashboard = dashboard_build(
+        audience=audience, start=start, end=end, exact=is_core_group(user), reader=user
+    )
     figure = dashboard.figure(key)
     if figure is None:
         raise Http404("No such figure")

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from mace.governance.suppression import HIDDEN, SMALL, Published, publish
+from mace.core.suppression import HIDDEN, SMALL, Published, publish
 
 
 def _ranges(published: Published) -> dict[tuple[int, int], tuple[float, float]]:
@@ -201,3 +201,27 @@ def test_no_small_cell_can_be_worked_out_and_everything_shown_is_true(counts):
                 assert published.cells[r][c] == SMALL  # primary
     _assert_protected(published)
     assert publish(counts, exact=False) == published  # deterministic
+
+
+@settings(max_examples=100, deadline=None)
+@given(_tables, st.randoms(use_true_random=False))
+def test_cells_the_reader_knows_are_shown_and_the_rest_stay_protected(counts, random):
+    # A reader who may open the children of some cells knows those numbers: they are shown,
+    # never withheld, and every "<5" left still runs from 1 to 4 given them.
+    known = {
+        (r, c) for r, row in enumerate(counts) for c, _ in enumerate(row) if random.random() < 0.3
+    }
+    published = publish(counts, exact=False, known=known)
+    _assert_true(published, counts)
+    for r, c in known:
+        assert published.cells[r][c] == str(counts[r][c])
+    _assert_protected(published)
+
+
+def test_a_known_cell_beside_a_small_one_withholds_what_would_give_it_away():
+    # Row [2, 3, 10], total 15: the reader may open the 2. Showing 2, 10 and 15 would
+    # give the 3 away, so something besides the known 2 is withheld.
+    published = publish([[2, 3, 10], [10, 10, 10]], exact=False, known={(0, 0)})
+    assert published.cells[0][:2] == ["2", SMALL]
+    assert HIDDEN in [published.cells[0][2], published.row_totals[0]]
+    _assert_protected(published)

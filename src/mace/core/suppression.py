@@ -1,4 +1,5 @@
-"""What a reader may see of a table of counts of children (dashboards, period reports).
+"""What a reader outside the MACE core group may see of a table of counts (the dashboards,
+period reports, and the themes and trends page; ADR 36, ADR 39).
 
 Primary suppression: a count of 1 to 4 is published as ``"<5"``. A zero is published as
 ``"0"``: a zero is not disclosive here, since it tells a reader only that no child was
@@ -45,7 +46,7 @@ cells already say).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,7 +69,13 @@ class Published:
     total: str  # the grand total ("" when none)
 
 
-def publish(counts: list[list[int]], *, exact: bool, totals: bool = True) -> Published:
+def publish(
+    counts: list[list[int]],
+    *,
+    exact: bool,
+    totals: bool = True,
+    known: Collection[tuple[int, int]] = (),
+) -> Published:
     """What a reader may see of a table of counts. exact=True (the MACE core group): every
     number as it is. exact=False: 1..4 is "<5", then secondary suppression, so that for every
     "<5" cell the values consistent with everything shown (cells, row/column/grand totals,
@@ -77,9 +84,13 @@ def publish(counts: list[list[int]], *, exact: bool, totals: bool = True) -> Pub
     A zero is shown as "0" (not disclosive: see the module's docstring). Without totals
     there is nothing to work a "<5" out from, so only primary suppression applies. The
     linear programmes (exact here: the constraints are totally unimodular) are solved only
-    for "<5" cells, and not at all when no cell is 1 to 4."""
+    for "<5" cells, and not at all when no cell is 1 to 4.
+
+    ``known``: cells (row, column) whose number this reader already knows, because they
+    may open every child in them (a dashboard's drill-down). Those are shown as they are,
+    never "<5" and never withheld, and the rest is protected given them."""
     table = _validated(counts)
-    grid = _Grid(table, totals)
+    grid = _Grid(table, totals, known)
     if not exact:
         grid.suppress_primary()
         if totals:
@@ -101,7 +112,8 @@ class _Grid:
     the column-totals row, index ``n_cols`` the row-totals column, their corner the grand
     total. Every line of the grid balances: a row's cells sum to its total, and so on."""
 
-    def __init__(self, table: list[list[int]], totals: bool):
+    def __init__(self, table: list[list[int]], totals: bool, known=()):
+        self.known = {tuple(cell) for cell in known}
         self.n_rows = len(table)
         self.n_cols = len(table[0]) if table else 0
         self.totals = totals
@@ -123,7 +135,7 @@ class _Grid:
 
     def suppress_primary(self) -> None:
         for key, value in self.value.items():
-            if _LOW <= value <= _HIGH:
+            if _LOW <= value <= _HIGH and key not in self.known:
                 self.state[key] = _SMALL
 
     # Secondary suppression ---------------------------------------------------------------
@@ -210,7 +222,7 @@ class _Grid:
             return _SMALL
         if state == _HIDDEN:
             return _HIDDEN if lowest >= 0 else None
-        if free_only or lowest < 0 or value == 0:
+        if free_only or lowest < 0 or value == 0 or key in self.known:
             return None
         if state == _SMALL and not self.is_total(key):
             return None  # a "<5" cell stays "<5"
