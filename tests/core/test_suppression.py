@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from mace.core.suppression import HIDDEN, SMALL, Published, publish
+from mace.core.suppression import HIDDEN, SMALL, Published, publish, publish_linked
 
 
 def _ranges(published: Published) -> dict[tuple[int, int], tuple[float, float]]:
@@ -225,3 +225,128 @@ def test_a_known_cell_beside_a_small_one_withholds_what_would_give_it_away():
     assert published.cells[0][:2] == ["2", SMALL]
     assert HIDDEN in [published.cells[0][2], published.row_totals[0]]
     _assert_protected(published)
+
+
+# Linked tables: the same children split two or more ways, so the column totals are shared.
+
+
+def _joint_ranges(publisheds: list[Published]) -> dict:
+    """Each "<5" cell's (min, max) given every table at once: each table's cells are its own
+    variables, each column total and the grand total one variable shared by all."""
+    n_cols = len(publisheds[0].column_totals)
+    names: dict = {}
+
+    def var(name):
+        return names.setdefault(name, len(names))
+
+    for t, p in enumerate(publisheds):
+        for r, _row in enumerate(p.cells):
+            for c in range(n_cols):
+                var((t, r, c))
+    for c in range(n_cols):
+        var(("T", c))
+    var(("G",))
+    n = len(names)
+    bounds = [(0, None)] * n
+    a_eq, b_eq, a_ub, b_ub = [], [], [], []
+
+    def pin(name, text):
+        i = names[name]
+        if text == SMALL:
+            bounds[i] = (1, 4)
+        elif text not in (HIDDEN, ""):
+            bounds[i] = (int(text), int(text))
+
+    def equal(plus, minus):
+        row = np.zeros(n)
+        for name in plus:
+            row[names[name]] += 1
+        for name in minus:
+            row[names[name]] -= 1
+        a_eq.append(row)
+        b_eq.append(0)
+
+    pin(("G",), publisheds[0].total)
+    for c in range(n_cols):
+        pin(("T", c), publisheds[0].column_totals[c])
+    equal([("T", c) for c in range(n_cols)], [("G",)])
+    for t, p in enumerate(publisheds):
+        for r, row in enumerate(p.cells):
+            for c, text in enumerate(row):
+                pin((t, r, c), text)
+            total = p.row_totals[r]
+            cells = [(t, r, c) for c in range(n_cols)]
+            if total == SMALL:
+                vector = np.zeros(n)
+                for name in cells:
+                    vector[names[name]] = 1
+                a_ub.extend([vector, -vector])
+                b_ub.extend([4, -1])
+            elif total != HIDDEN:
+                vector = np.zeros(n)
+                for name in cells:
+                    vector[names[name]] = 1
+                a_eq.append(vector)
+                b_eq.append(int(total))
+        for c in range(n_cols):
+            equal([(t, r, c) for r in range(len(p.cells))], [("T", c)])
+    kwargs = {
+        "A_eq": np.array(a_eq),
+        "b_eq": np.array(b_eq),
+        "A_ub": np.array(a_ub) if a_ub else None,
+        "b_ub": np.array(b_ub) if b_ub else None,
+        "bounds": bounds,
+        "method": "highs",
+    }
+    found = {}
+    for t, p in enumerate(publisheds):
+        for r, row in enumerate(p.cells):
+            for c, text in enumerate(row):
+                if text != SMALL:
+                    continue
+                objective = np.zeros(n)
+                objective[names[(t, r, c)]] = 1
+                low, high = linprog(objective, **kwargs), linprog(-objective, **kwargs)
+                assert low.status == 0 and high.status == 0
+                found[t, r, c] = (low.fun, -high.fun)
+    return found
+
+
+def test_linked_tables_the_helpers_example_gives_nothing_away():
+    # Alone, each passes; read together, the first quarter's total was 37 - 15 - 5 - 15.
+    level = [[0, 1, 1, 5], [1, 7, 0, 5], [0, 3, 4, 5], [1, 4, 0, 0]]
+    sex = [[1, 6, 4, 10], [1, 9, 1, 5]]
+    alone = [publish(level, exact=False), publish(sex, exact=False)]
+    assert any(low > 1 + 1e-6 or high < 4 - 1e-6 for low, high in _joint_ranges(alone).values())
+    linked = publish_linked([level, sex])
+    for low, high in _joint_ranges(linked).values():
+        assert low == pytest.approx(1, abs=1e-6) and high == pytest.approx(4, abs=1e-6)
+    for published, counts in zip(linked, [level, sex], strict=True):
+        _assert_true(published, counts)
+        _assert_protected(published)
+
+
+def _split(column_totals: list[int], n_rows: int, random) -> list[list[int]]:
+    rows = [[0] * len(column_totals) for _ in range(n_rows)]
+    for c, total in enumerate(column_totals):
+        for _ in range(total):
+            rows[random.randrange(n_rows)][c] += 1
+    return rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(st.integers(0, 8), st.integers(0, 30)), min_size=1, max_size=5),
+    st.lists(st.integers(1, 5), min_size=2, max_size=3),
+    st.randoms(use_true_random=False),
+)
+def test_linked_tables_protect_every_small_cell_read_together(totals, heights, random):
+    tables = [_split(totals, n_rows, random) for n_rows in heights]
+    linked = publish_linked(tables)
+    for published, counts in zip(linked, tables, strict=True):
+        _assert_true(published, counts)
+        assert published.column_totals == linked[0].column_totals
+        assert published.total == linked[0].total
+    for cell, (low, high) in _joint_ranges(linked).items():
+        assert low == pytest.approx(1, abs=1e-6), (cell, linked)
+        assert high == pytest.approx(4, abs=1e-6), (cell, linked)

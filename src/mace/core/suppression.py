@@ -293,3 +293,196 @@ class _Grid:
             [self._text((rows, c)) for c in range(cols)],
             self._text((rows, cols)),
         )
+
+
+# Linked tables -------------------------------------------------------------------------
+
+
+def publish_linked(
+    tables: Sequence[list[list[int]]], *, known: Sequence[Collection[tuple[int, int]]] = ()
+) -> list[Published]:
+    """Tables with totals whose columns split the same children, so share their column
+    totals (children at risk each quarter by level, by sex, by age ...), published
+    together outside the core group. Each is first published alone. A column total or
+    grand total withheld in one is then withheld in all, since showing it in another would
+    show it here. Last, every "<5" cell is checked against all the tables at once, with
+    the shared totals as one unknown each; where one is narrower than 1 to 4, more of its
+    own table (its row or column), then the shared totals, is withheld until it is not.
+    Withholding only widens ranges, so a cell once protected stays so."""
+    known = list(known) or [()] * len(tables)
+    grids = []
+    for counts, cells in zip(tables, known, strict=True):
+        grid = _Grid(_validated(counts), True, cells)
+        grid.suppress_primary()
+        grid.suppress_secondary()
+        grids.append(grid)
+    if len(grids) > 1:
+        _Linked(grids).protect()
+    return [grid.published() for grid in grids]
+
+
+class _Linked:
+    def __init__(self, grids: list[_Grid]):
+        self.grids = grids
+        self.n_cols = grids[0].n_cols
+        first = [grids[0].value[grids[0].n_rows, c] for c in range(self.n_cols + 1)]
+        for grid in grids:
+            if (
+                grid.n_cols != self.n_cols
+                or [grid.value[grid.n_rows, c] for c in range(self.n_cols + 1)] != first
+            ):
+                raise ValueError("linked tables share their columns and column totals")
+
+    def _shared(self, grid: _Grid, key: tuple[int, int]) -> bool:
+        return key[0] == grid.n_rows
+
+    def _unify(self) -> None:
+        """A shared total withheld anywhere is withheld everywhere."""
+        for c in range(self.n_cols + 1):
+            if any(g.state[g.n_rows, c] == _HIDDEN for g in self.grids):
+                for g in self.grids:
+                    g.state[g.n_rows, c] = _HIDDEN
+
+    def protect(self) -> None:
+        self._unify()
+        small = [
+            (t, (r, c))
+            for t, g in enumerate(self.grids)
+            for r in range(g.n_rows)
+            for c in range(g.n_cols)
+            if g.state[r, c] == _SMALL
+        ]
+        reach_low = {cell for cell in small if self._value(cell) == _LOW}
+        reach_high = {cell for cell in small if self._value(cell) == _HIGH}
+        for cell in small:
+            while self.grids[cell[0]].state[cell[1]] == _SMALL:
+                if cell not in reach_low:
+                    reach_low |= self._extreme(cell, small, reach_low, _LOW)
+                if cell in reach_low and cell not in reach_high:
+                    reach_high |= self._extreme(cell, small, reach_high, _HIGH)
+                if cell in reach_low and cell in reach_high:
+                    break
+                if not self._withhold_near(cell):
+                    break  # nothing left to withhold (cannot happen with a total to give)
+
+    def _value(self, cell) -> int:
+        t, key = cell
+        return self.grids[t].value[key]
+
+    def _withhold_near(self, cell) -> bool:
+        """Withhold the smallest shown entry of the cell's row or column in its own table
+        (never a known cell or a zero), else its row total, else its column's shared
+        total, else the grand total; else, in the other tables, a cell of its column, else
+        the smallest cell or row total they still show; else another "<5" of its column."""
+        t, (i, j) = cell
+        g = self.grids[t]
+        candidates = [(i, c) for c in range(g.n_cols)] + [(r, j) for r in range(g.n_rows)]
+        candidates = [
+            key
+            for key in candidates
+            if g.state[key] == _SHOWN and g.value[key] > 0 and key not in g.known
+        ]
+        if candidates:
+            key = min(candidates, key=lambda k: (g.value[k], k))
+            g.state[key] = _HIDDEN
+            return True
+        if g.state[i, g.n_cols] == _SHOWN:
+            g.state[i, g.n_cols] = _HIDDEN
+            return True
+        for c in (j, g.n_cols):
+            if g.state[g.n_rows, c] == _SHOWN:
+                g.state[g.n_rows, c] = _HIDDEN
+                self._unify()
+                return True
+        # The other tables: their cells in this column, then anything they still show.
+        for in_column in (True, False):
+            others = [
+                (other.value[key], u, key)
+                for u, other in enumerate(self.grids)
+                if u != t
+                for key in other.value
+                if other.state[key] == _SHOWN
+                and other.value[key] > 0
+                and key not in other.known
+                and key[0] < other.n_rows
+                and (key[1] == j or not in_column)
+            ]
+            if others:
+                _, u, key = min(others)
+                self.grids[u].state[key] = _HIDDEN
+                return True
+        # Last, where everything left is "<5" (a column of a few children in all): another
+        # "<5" of its column, in any table, is withheld as "[c]", which says less than "<5".
+        smalls = [
+            (u, (r, column))
+            for column_first in (True, False)
+            for u, other in enumerate(self.grids)
+            for r in range(other.n_rows)
+            for column in ((j,) if column_first else (other.n_cols,))
+            if (u, (r, column)) != cell and other.state[r, column] == _SMALL
+        ]
+        if smalls:
+            u, key = smalls[0]
+            self.grids[u].state[key] = _HIDDEN
+            return True
+        return False
+
+    def _extreme(self, cell, small, reached, bound: int) -> set:
+        """As ``_Grid._extreme``, over every table at once: the shared column totals and the
+        grand total are one unknown (or one shown number) for all of them."""
+        index: dict = {}
+
+        def var(t: int, key: tuple[int, int]):
+            g = self.grids[t]
+            name = ("shared", key[1]) if self._shared(g, key) else (t, key)
+            if g.state[key] == _SHOWN:
+                return None
+            if name not in index:
+                index[name] = len(index)
+            return index[name]
+
+        lines = []  # (entries, signs) per balancing line
+        for t, g in enumerate(self.grids):
+            for r in range(g.n_rows + 1):
+                if r == g.n_rows and t > 0:
+                    continue  # the shared totals' own line, once
+                lines.append([(t, (r, c), -1 if c == g.n_cols else 1) for c in range(g.n_cols + 1)])
+            for c in range(g.n_cols + 1):
+                lines.append([(t, (r, c), -1 if r == g.n_rows else 1) for r in range(g.n_rows + 1)])
+        for line in lines:
+            for t, key, _ in line:
+                var(t, key)
+        a_rows, b = [], []
+        for line in lines:
+            row = np.zeros(len(index))
+            constant = 0
+            for t, key, sign in line:
+                n = var(t, key)
+                if n is None:
+                    constant += sign * self.grids[t].value[key]
+                else:
+                    row[n] += sign
+            if row.any():
+                a_rows.append(row)
+                b.append(-constant)
+        bounds = [(0, None)] * len(index)
+        for name, n in index.items():
+            t, key = (0, (self.grids[0].n_rows, name[1])) if name[0] == "shared" else name
+            if self.grids[t].state[key] == _SMALL:
+                bounds[n] = (_LOW, _HIGH)
+        direction = 1 if bound == _LOW else -1
+        others = [
+            c
+            for c in small
+            if c != cell and c not in reached and self.grids[c[0]].state[c[1]] == _SMALL
+        ]
+        objective = np.zeros(len(index))
+        for t, key in others:
+            objective[var(t, key)] += direction / (_HIGH * len(others) + 1)
+        objective[var(*cell)] = direction
+        result = linprog(
+            objective, A_eq=np.array(a_rows), b_eq=np.array(b), bounds=bounds, method="highs"
+        )
+        if result.status != 0:  # the true tables are always a solution
+            raise RuntimeError(f"linked suppression LP failed: {result.message}")
+        return {c for c in [cell, *others] if abs(result.x[var(*c)] - bound) < 1e-6}

@@ -292,3 +292,13 @@ def test_a_small_cell_gold_may_open_but_its_dashboard_hides_is_not_followed(city
         _drill(city.gold, "scale_level", "High", "Oct–Dec 2025")
     board = dashboard_for(user=city.gold, audience="gold", start=GOLD_START, end=END)
     assert figure_cells_open(user=city.gold, dashboard=board)["scale_level"] == set()
+
+
+def test_golds_scale_figures_publish_their_shared_totals_alike(city):
+    # The scale figures split the same children each quarter; a quarter's total shown in
+    # one and withheld in another would be shown in both, so they are published together.
+    board = dashboard_for(user=city.gold, audience="gold", start=GOLD_START, end=END)
+    linked = [f for f in board.figures if f.key.startswith("scale_") and f.totals and f.rows]
+    assert len(linked) >= 3
+    shared = {(tuple(f.published.column_totals), f.published.total) for f in linked}
+    assert len(shared) == 1

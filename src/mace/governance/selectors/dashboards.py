@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
@@ -25,7 +26,7 @@ from mace.audit.models import Event
 from mace.audit.services import event_record
 from mace.contexts.permissions import is_core_group
 from mace.core import clock, csvsafe
-from mace.core.suppression import HIDDEN, Published, publish
+from mace.core.suppression import HIDDEN, Published, publish, publish_linked
 from mace.governance.permissions import DASHBOARD_AUDIENCES, may_see_dashboard
 from mace.governance.selectors.dashboard_figures import (
     MONTH,
@@ -120,17 +121,43 @@ class Table:
         return out
 
 
-def _published(figure: Figure, exact: bool, known: set[tuple[str, str]]) -> Published:
-    counts = [list(counts) for _, counts in figure.rows]
+def _positions(figure: Figure) -> set[tuple[int, int]]:
     rows = {label: i for i, (label, _) in enumerate(figure.rows)}
     columns = {label: j for j, label in enumerate(figure.columns)}
-    positions = {(rows[r], columns[c]) for r, c in known if r in rows and c in columns}
+    return {(rows[r], columns[c]) for r, c in figure.known if r in rows and c in columns}
+
+
+def _published(figure: Figure, exact: bool) -> Published:
+    counts = [list(counts) for _, counts in figure.rows]
     return publish(
         counts,
         exact=exact or not figure.counts_children,
         totals=figure.totals,
-        known=positions,
+        known=_positions(figure),
     )
+
+
+def _publish_all(figures: list[Figure], exact: bool) -> None:
+    """Publish every figure. Outside the core group, figures that split the same children
+    over the same columns (Gold's scale by level, age, sex ...; its disproportionality
+    figures) share their column totals, so they are published together
+    (``publish_linked``): read side by side they give no "<5" away either."""
+    linked: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if not exact and figure.counts_children and figure.totals and figure.rows:
+            sums = tuple(sum(col) for col in zip(*(c for _, c in figure.rows), strict=True))
+            linked[(tuple(figure.columns), sums)].append(figure)
+        else:
+            figure.published = _published(figure, exact)
+    for group in linked.values():
+        if len(group) == 1:
+            group[0].published = _published(group[0], exact)
+            continue
+        tables = [[list(c) for _, c in f.rows] for f in group]
+        for figure, published in zip(
+            group, publish_linked(tables, known=[_positions(f) for f in group]), strict=True
+        ):
+            figure.published = published
 
 
 def _cells_known_to(reader, figures: list[Figure]) -> dict[str, set[tuple[str, str]]]:
@@ -243,7 +270,8 @@ def dashboard_build(
     known = _cells_known_to(reader, [*figures, *counted]) if reader and not exact else {}
     for figure in [*figures, *counted]:
         figure.known = known.get(figure.key, set())
-        figure.published = _published(figure, exact, figure.known)
+    _publish_all([*figures, *counted], exact)
+    for figure in [*figures, *counted]:
         figure.table = figure_table(figure)
     return Dashboard(
         audience=audience,
