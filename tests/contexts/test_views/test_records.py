@@ -356,3 +356,25 @@ def test_a_stored_child_exploits_row_reads_associates_and_the_list_read_is_logge
     client.get(reverse("contexts:list"))
     event = Event.objects.filter(verb=Event.Verb.CONTEXT_VIEWED, actor=user).last()
     assert str(place.pk) in event.payload["contexts"]
+
+
+@pytest.mark.parametrize("name", ["edit", "close", "names", "notes", "agenda_add"])
+def test_a_member_invited_to_a_context_is_refused_its_forms_before_it_is_read(
+    name, signed_in, make_user
+):
+    # The member may read the place (invited to its item), not change it: the refusal comes
+    # before the record is read, so the access log holds no read for a page never shown.
+    from mace.audit.models import Event
+    from mace.meetings.models import Kind
+    from mace.meetings.services.agenda import item_add
+    from mace.meetings.services.invitations import invitation_add
+
+    member, coordinator = make_user(Role.MEMBER), make_user(Role.COORDINATOR)
+    place = context_made()
+    meeting = meeting_on(next_wednesday(), kind=Kind.CONTEXT)
+    item = item_add(actor=coordinator, meeting=meeting, subject="place", subject_object=place)
+    invitation_add(actor=coordinator, item=item, user=member, capacity="practitioner")
+    url = {"names": "contexts:name_add", "notes": "contexts:note_add"}.get(name, f"contexts:{name}")
+    response = signed_in(member).get(reverse(url, args=[place.pk]))
+    assert response.status_code == 403
+    assert not Event.objects.filter(verb=Event.Verb.CONTEXT_VIEWED, actor=member).exists()

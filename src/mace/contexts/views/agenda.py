@@ -40,8 +40,8 @@ def _require_builder(request) -> None:
 
 def agenda_add(request, context_id: uuid.UUID):
     """From a context's page: choose a coming contextual meeting and put it on the agenda."""
+    _require_builder(request)  # before the context is read (and logged as seen)
     context = context_get_for_user(user=request.user, context_id=context_id)
-    _require_builder(request)
     meetings = list(contextual_meetings_ahead(user=request.user)[:8])
     form = MeetingChoiceForm(request.POST or None, meetings=meetings)
     if request.method == "POST" and form.is_valid():

@@ -63,10 +63,10 @@ def _require_recorder(request) -> None:
 
 
 def _recordable(request, context_id) -> Context:
-    """The context for a form that adds to it: seen (else 404), and a recorder (else 403)."""
-    context = context_get_for_user(user=request.user, context_id=context_id)
+    """The context for a form that adds to it: a recorder (else 403, before anything is
+    read, so nothing is logged as seen and any id answers alike), and seen (else 404)."""
     _require_recorder(request)
-    return context
+    return context_get_for_user(user=request.user, context_id=context_id)
 
 
 def context_list(request):
