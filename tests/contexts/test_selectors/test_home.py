@@ -100,3 +100,61 @@ def test_an_alert_on_a_handling_c_link_shows_only_to_the_roles_it_allows(make_us
     assert len(alerts_open(user=analyst())) == 1
     assert alerts_open(user=make_user(Role.COORDINATOR)) == []
     assert contexts_home(user=make_user(Role.COORDINATOR))["alert_count"] == 0
+
+
+def test_an_alert_raised_by_links_a_reader_may_not_see_is_not_shown_to_them(make_user):
+    # Two children linked to the place under handling code C for the coordinator only, then
+    # a third by an ordinary link: the alert's own link is P, but the analyst would learn
+    # of the C links from it (and from "3 children linked").
+    place = context_made()
+    for child in ChildFactory.create_batch(2):
+        linked(
+            child,
+            place,
+            handling="C",
+            handling_conditions="Covert source: the coordinator only",
+            handling_roles=["coordinator"],
+        )
+    linked(ChildFactory(), place)
+    coordinator = make_user(Role.COORDINATOR)
+    [alert] = alerts_open(user=coordinator)
+    assert alert.children_seen == 3
+    assert alerts_open(user=analyst()) == []
+    assert contexts_home(user=analyst())["alert_count"] == 0
+    assert contexts_home(user=coordinator)["alert_count"] == 1
+
+
+def test_an_alert_counts_only_the_children_the_reader_may_see_linked(make_user):
+    place = context_made()
+    for child in ChildFactory.create_batch(2):
+        linked(child, place)
+    linked(
+        ChildFactory(),
+        place,
+        handling="C",
+        handling_conditions="Covert source: the coordinator only",
+        handling_roles=["coordinator"],
+    )
+    linked(ChildFactory(), place)  # a second alert, on a P link: three children before it
+    by_role = {
+        role: [a.children_seen for a in alerts_open(user=make_user(role))]
+        for role in (Role.COORDINATOR, Role.ANALYST)
+    }
+    # The coordinator sees both alerts (the first is on the C link), each with the four
+    # children linked now; the analyst only the second, with the three they may see.
+    assert by_role[Role.COORDINATOR] == [4, 4]
+    assert by_role[Role.ANALYST] == [3]
+
+
+def test_proposed_links_under_handling_c_count_only_for_the_roles_they_allow(make_user):
+    place = context_made()
+    linked(
+        ChildFactory(),
+        place,
+        proposed=True,
+        handling="C",
+        handling_conditions="Covert source: the coordinator only",
+        handling_roles=["coordinator"],
+    )
+    assert contexts_home(user=make_user(Role.COORDINATOR))["proposed_count"] == 1
+    assert contexts_home(user=analyst())["proposed_count"] == 0

@@ -20,7 +20,11 @@ from django.utils import timezone
 from mace.accounts.permissions import COHORT_ROLES
 from mace.audit.models import Event
 from mace.contexts.models import Alert, Context, ContextAction, Disruption, Link, Node, ThemeTag
-from mace.contexts.selectors.visibility import contexts_visible_to, links_visible_to
+from mace.contexts.selectors.visibility import (
+    alerts_as_seen,
+    contexts_visible_to,
+    links_visible_to,
+)
 from mace.core import clock
 from mace.core.levels import LEVEL_RANK, Level
 from mace.meetings.models import Action, AgendaItem, Discussion, Finding, Kind, Meeting
@@ -86,14 +90,15 @@ def agenda_candidates(*, user, meeting: Meeting) -> Candidates:
     since = period_start(meeting)
     listed = _listed_here(meeting)
     visible = contexts_visible_to(user)
-    alerts = list(
-        Alert.objects.filter(
+    alerts = alerts_as_seen(
+        user=user,
+        alerts=Alert.objects.filter(
             status=Alert.Status.OPEN, context__in=visible, link__in=links_visible_to(user)
         )
         .exclude(context_id__in=listed)
         .select_related("context")
-        .order_by("-created_at")[:CANDIDATES_SHOWN]
-    )
+        .order_by("-created_at"),
+    )[:CANDIDATES_SHOWN]
     finding_type = ContentType.objects.get_for_model(Finding)
     brought = ThemeTag.objects.filter(
         target_type=finding_type, target_id=OuterRef("pk"), theme_id__in=listed

@@ -11,7 +11,11 @@ from mace.audit.models import Event
 from mace.contexts.models import Alert, Context, Link, PersonMention
 from mace.contexts.selectors.disruption import expiring_count
 from mace.contexts.selectors.persons import persons_read_log
-from mace.contexts.selectors.visibility import links_visible_to, sees_all_contexts
+from mace.contexts.selectors.visibility import (
+    alerts_as_seen,
+    links_visible_to,
+    sees_all_contexts,
+)
 from mace.people.selectors import rows_shown
 
 ALERTS_SHOWN = 10
@@ -22,13 +26,20 @@ def alerts_open(*, user, limit: int = ALERTS_SHOWN) -> list[Alert]:
     selectors decide (logged; "A child" when the reader may not open it)."""
     if not sees_all_contexts(user):
         return []
-    alerts = list(
-        Alert.objects.filter(status=Alert.Status.OPEN, link__in=links_visible_to(user))
-        .select_related("context", "child", "link")
-        .order_by("-created_at")[:limit]
-    )
+    alerts = _alerts_seen(user)[:limit]
     persons_read_log(user=user, contexts=[a.context for a in alerts], where="alerts")
     return rows_shown(user=user, rows=alerts, verb=Event.Verb.CHILD_SEEN_IN_NETWORK)
+
+
+def _alerts_seen(user) -> list[Alert]:
+    """Every open alert whose link this reader may see, recounted through the links they
+    may see (``alerts_as_seen``): open alerts are a working list, tens, not thousands."""
+    return alerts_as_seen(
+        user=user,
+        alerts=Alert.objects.filter(status=Alert.Status.OPEN, link__in=links_visible_to(user))
+        .select_related("context", "child", "link")
+        .order_by("-created_at"),
+    )
 
 
 def contexts_home(*, user) -> dict:
@@ -45,10 +56,10 @@ def contexts_home(*, user) -> dict:
             (label, by_kind.get(kind, 0), kind) for kind, label in Context.Kind.choices
         ],
         "alerts": alerts_open(user=user),
-        "alert_count": Alert.objects.filter(
-            status=Alert.Status.OPEN, link__in=links_visible_to(user)
-        ).count(),
-        "proposed_count": Link.objects.filter(status=Link.Status.PROPOSED).count()
+        "alert_count": len(_alerts_seen(user)),
+        # Proposed links with handling code C count only for the roles they allow, as the
+        # proposals page lists them.
+        "proposed_count": links_visible_to(user).filter(status=Link.Status.PROPOSED).count()
         + PersonMention.objects.filter(status=PersonMention.Status.PROPOSED).count(),
         "expiring_count": expiring_count(user=user),
         "expiry_days": settings.MACE_DISRUPTION_EXPIRY_WARNING_DAYS,

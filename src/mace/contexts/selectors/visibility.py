@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -21,7 +22,7 @@ from django.http import Http404
 from mace.accounts.models import Role
 from mace.audit.models import Event
 from mace.audit.services import event_record
-from mace.contexts.models import Context, ContextAction, Link
+from mace.contexts.models import Context, ContextAction, Link, Node
 from mace.contexts.permissions import CONTEXT_ROLES
 from mace.core import clock
 from mace.meetings.models import Action, AgendaItem
@@ -100,3 +101,36 @@ def links_visible_to(user, *, include_retracted: bool = False) -> QuerySet[Link]
     if not include_retracted:
         links = links.exclude(status=Link.Status.RETRACTED)
     return links.filter(Q(handling="P") | Q(handling_roles__contains=f",{user.role},"))
+
+
+def alerts_as_seen(*, user, alerts) -> list:
+    """Co-occurrence alerts as this reader may see them. An alert counts the children linked
+    to its context when it was raised, through every link, handling code C included: each
+    is recounted here through the confirmed links this reader may see (two queries), as
+    ``children_seen``, and one whose visible links would not have raised it (fewer than
+    ``MACE_COOCCURRENCE_CHILDREN`` other children) is left out, since it would tell of links
+    the reader may not see."""
+    alerts = list(alerts)
+    if not alerts:
+        return []
+    ids = {a.context_id for a in alerts}
+    live = links_visible_to(user).filter(status=Link.Status.CONFIRMED)
+    rows = list(
+        live.filter(source__context_id__in=ids, target__kind=Node.Kind.CHILD).values_list(
+            "source__context_id", "target__child_id"
+        )
+    ) + list(
+        live.filter(target__context_id__in=ids, source__kind=Node.Kind.CHILD).values_list(
+            "target__context_id", "source__child_id"
+        )
+    )
+    children: dict = {}
+    for context_id, child_id in rows:
+        children.setdefault(context_id, set()).add(child_id)
+    shown = []
+    for alert in alerts:
+        seen = children.get(alert.context_id, set())
+        if len(seen - {alert.child_id}) >= settings.MACE_COOCCURRENCE_CHILDREN:
+            alert.children_seen = len(seen | {alert.child_id})
+            shown.append(alert)
+    return shown
