@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 from django import forms
 
 from mace.contexts.models import Context
-from mace.contexts.selectors.visibility import contexts_visible_to
+from mace.contexts.selectors.records import link_choices
 from mace.core import clock
 from mace.core.forms import GovukForm
 from mace.governance.models import RAG, AssuranceFinding, Audience, Escalation, Objective
@@ -96,9 +96,11 @@ class EscalationForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners()
         self.fields["children"].user = user
-        self.fields["contexts"].queryset = (
-            contexts_visible_to(user).filter(status=Context.Status.OPEN).order_by("kind", "name")
-        )
+        # The names listed are a read of the persons of concern among them (logged).
+        listed = link_choices(user=user, context=None, where="escalation form")
+        self.fields["contexts"].queryset = Context.objects.filter(
+            pk__in=[c.pk for c in listed]
+        ).order_by("kind", "name")
         if actions is not None:
             self.fields["actions"] = forms.ModelMultipleChoiceField(
                 queryset=actions,

@@ -8,8 +8,10 @@ import datetime as dt
 import pytest
 
 from mace.accounts.models import Role
+from mace.audit.models import Event
 from mace.contexts.models import Context, Disruption
 from mace.contexts.selectors.disruption import (
+    disruption_get_for_user,
     disruptions_of,
     expiring_count,
     expiry_of,
@@ -98,3 +100,12 @@ def test_the_coordinator_and_chair_see_them_too(orders, role):
     _, made = orders
     assert expiring_count(user=UserFactory(role=role)) == 3
     assert disruptions_of(user=UserFactory(role=role), context=made["edge"].context).count() == 5
+
+
+def test_opening_an_order_is_a_read_of_its_person(make_user):
+    person = context_made(Context.Kind.PERSON, "Dean Harrop")
+    order = _order(person, expires_in=100)
+    coordinator = make_user(Role.COORDINATOR)
+    assert disruption_get_for_user(user=coordinator, disruption_id=order.pk) == order
+    event = Event.objects.get(verb=Event.Verb.CONTEXT_VIEWED, actor=coordinator)
+    assert event.payload == {"contexts": [str(person.pk)], "page": "disruption"}

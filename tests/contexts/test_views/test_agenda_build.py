@@ -138,3 +138,26 @@ def test_a_finding_of_another_kind_of_meeting_is_not_found(signed_in, make_user)
     url = reverse("contexts:agenda_build", args=[meeting.pk])
     response = signed_in(coordinator).post(url, {"finding": finding.pk, "name": "x"})
     assert response.status_code == 404
+
+
+def test_the_builder_is_a_read_of_the_persons_it_names(signed_in, make_user, settings):
+    # An order against a person of concern expiring soon puts the person on the builder.
+    settings.MACE_DISRUPTION_EXPIRY_WARNING_DAYS = 28
+    person = context_made(Context.Kind.PERSON, "Dean Harrop")
+    today = clock.today()
+    disruption_record(
+        actor=analyst(),
+        context=person,
+        tactic=Disruption.Tactic.CAWN,
+        agency=AgencyFactory(),
+        started_on=today - dt.timedelta(days=300),
+        expires_on=today + dt.timedelta(days=10),
+    )
+    coordinator = make_user(Role.COORDINATOR)
+    meeting = _contextual()
+    page = signed_in(coordinator).get(reverse("contexts:agenda_build", args=[meeting.pk]))
+    assert "Dean Harrop" in page.content.decode()
+    event = Event.objects.get(
+        verb=Event.Verb.CONTEXT_VIEWED, actor=coordinator, payload__page="agenda builder"
+    )
+    assert str(person.pk) in event.payload["contexts"]

@@ -10,6 +10,7 @@ from django.http import Http404
 
 from mace.accounts.models import Role
 from mace.audit.models import Event
+from mace.contexts.models import Context
 from mace.governance.selectors.escalations import (
     discussion_to_escalate,
     discussions_to_escalate,
@@ -116,6 +117,18 @@ def test_contexts_are_named_only_to_a_reader_who_sees_them(make_user):
     assert [c.shown for c in escalation_parts(user=chair, escalation=escalation).contexts] == [True]
     silver_parts = escalation_parts(user=make_user(Role.SILVER), escalation=escalation)
     assert [c.shown for c in silver_parts.contexts] == [False]
+
+
+def test_a_person_of_concern_named_on_an_escalation_is_logged_as_read(make_user):
+    person = context_made(Context.Kind.PERSON, "Dean Harrop")
+    chair = make_user(Role.CHAIR)
+    escalation = escalated(chair, contexts=[person])
+    escalation_parts(user=chair, escalation=escalation)
+    event = Event.objects.get(verb=Event.Verb.CONTEXT_VIEWED, actor=chair)
+    assert event.payload == {"contexts": [str(person.pk)], "page": "escalation"}
+    silver = make_user(Role.SILVER)  # not named to Silver, so not read
+    escalation_parts(user=silver, escalation=escalation)
+    assert not Event.objects.filter(verb=Event.Verb.CONTEXT_VIEWED, actor=silver).exists()
 
 
 def test_the_parts_take_a_fixed_number_of_queries(make_user, django_assert_max_num_queries):

@@ -20,6 +20,7 @@ from django.utils import timezone
 from mace.accounts.permissions import COHORT_ROLES
 from mace.audit.models import Event
 from mace.contexts.models import Alert, Context, ContextAction, Disruption, Link, Node, ThemeTag
+from mace.contexts.selectors.persons import persons_read_log
 from mace.contexts.selectors.visibility import (
     alerts_as_seen,
     contexts_visible_to,
@@ -149,6 +150,15 @@ def agenda_candidates(*, user, meeting: Meeting) -> Candidates:
     )
     themes = list(
         visible.filter(kind=Context.Kind.THEME, status=Context.Status.OPEN).order_by("name")[:200]
+    )
+    persons_read_log(
+        user=user,
+        contexts=[
+            *(a.context for a in alerts),
+            *(d.context for d in expiring),
+            *(c for c in stale if c.kind == Context.Kind.PERSON),
+        ],
+        where="agenda builder",
     )
     return Candidates(
         alerts=alerts,

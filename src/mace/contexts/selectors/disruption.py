@@ -29,9 +29,10 @@ def disruptions_of(*, user, context) -> QuerySet[Disruption]:
 
 
 def disruption_get_for_user(*, user, disruption_id: uuid.UUID) -> Disruption:
-    disruption = _visible(user).filter(pk=disruption_id).first()
+    disruption = _visible(user).filter(pk=disruption_id).select_related("context").first()
     if disruption is None:
         raise Http404("No disruption found")
+    persons_read_log(user=user, contexts=[disruption.context], where="disruption")
     return disruption
 
 

@@ -42,14 +42,17 @@ def record_links(*, user, node: Node, include_retracted: bool = False) -> QueryS
     )
 
 
-def link_choices(*, user, context: Context) -> list[Context]:
-    """The open records this one may be linked to (the form's list)."""
-    return list(
-        contexts_visible_to(user)
-        .filter(status=Context.Status.OPEN)
-        .exclude(pk=context.pk)
-        .order_by("kind", "name", "id")
+def link_choices(*, user, context: Context | None, where: str = "link form") -> list[Context]:
+    """The open records this one may be linked to (a form's list), the persons of concern
+    among them logged as read: a list of their names is a read of them."""
+    rows = contexts_visible_to(user).filter(status=Context.Status.OPEN)
+    if context is not None:
+        rows = rows.exclude(pk=context.pk)
+    choices = list(rows.order_by("kind", "name", "id"))
+    persons_read_log(
+        user=user, contexts=[c for c in choices if c.kind == Context.Kind.PERSON], where=where
     )
+    return choices
 
 
 def context_page_parts(*, user, context: Context) -> dict:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from mace.contexts.forms.records import ItemLinkForm
 from mace.contexts.models import Context, Link, Node
 from mace.contexts.selectors.persons import ends_shown, persons_read_log
-from mace.contexts.selectors.records import record_links
+from mace.contexts.selectors.records import link_choices, record_links
 from mace.contexts.services.links import (
     link_add,
     node_for_child,
@@ -37,13 +37,6 @@ def _subject_context(item: AgendaItem) -> Context | None:
     if item.subject_type_id != ContentType.objects.get_for_model(Context).pk:
         return None
     return Context.objects.filter(pk=item.subject_id).first()
-
-
-def _choices(subject_context: Context | None):
-    rows = Context.objects.filter(status=Context.Status.OPEN).order_by("kind", "name", "id")
-    if subject_context is not None:
-        rows = rows.exclude(pk=subject_context.pk)
-    return list(rows)
 
 
 def _panel_context(*, request, item: AgendaItem, form=None) -> dict | None:
@@ -68,7 +61,11 @@ def _panel_context(*, request, item: AgendaItem, form=None) -> dict | None:
         "meeting": item.meeting,
         "subject_node": node,
         "links": [(link, *ends[link.pk]) for link in links],
-        "form": form or ItemLinkForm(prefix="link", contexts=_choices(context)),
+        "form": form
+        or ItemLinkForm(
+            prefix="link",
+            contexts=link_choices(user=request.user, context=context, where="live meeting"),
+        ),
         "locked": item.meeting.status != Meeting.Status.SCHEDULED,
     }
 
@@ -119,7 +116,7 @@ def item_link_add(request, item_id: uuid.UUID):
             messages.error(request, "This item has no record to connect.")
             return redirect(run_url)
         subject = node_for_context(subject_context)
-    contexts = _choices(subject_context)
+    contexts = link_choices(user=request.user, context=subject_context, where="live meeting")
     form = ItemLinkForm(request.POST, prefix="link", contexts=contexts)
     if form.is_valid():
         other = other_node(form, contexts)

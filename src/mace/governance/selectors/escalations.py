@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from mace.audit.models import Event
+from mace.contexts.selectors.persons import persons_read_log
 from mace.contexts.selectors.visibility import contexts_visible_to
 from mace.governance.models import Audience, Escalation
 from mace.governance.permissions import audiences_seen, can_raise_escalation
@@ -82,6 +83,9 @@ def escalation_parts(*, user, escalation: Escalation) -> EscalationParts:
         )
         if contexts
         else set()
+    )
+    persons_read_log(
+        user=user, contexts=[c for c in contexts if c.pk in open_ids], where="escalation"
     )
     actions = rows_shown(
         user=user,
