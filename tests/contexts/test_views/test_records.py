@@ -378,3 +378,19 @@ def test_a_member_invited_to_a_context_is_refused_its_forms_before_it_is_read(
     response = signed_in(member).get(reverse(url, args=[place.pk]))
     assert response.status_code == 403
     assert not Event.objects.filter(verb=Event.Verb.CONTEXT_VIEWED, actor=member).exists()
+
+
+def test_a_referral_behind_a_link_to_a_child_not_open_is_not_named(signed_in, make_user):
+    # The referral's reference would point at the child the page calls "A child".
+    from tests.factories.referrals import submitted_referral
+
+    place = context_made()
+    hidden = ChildFactory(restricted=True, given_name="Nadia", family_name="Quillfeather")
+    shown = ChildFactory(given_name="Kayden", family_name="Oldroyd")
+    for child, reference in ((hidden, "MACE-2026-0911"), (shown, "MACE-2026-0912")):
+        referral = submitted_referral(child=child, reference=reference)
+        linked(child, place, Link.Relation.SEEN_AT, origin=Link.Origin.REFERRAL, referral=referral)
+    page = signed_in(make_user(Role.COORDINATOR)).get(reverse("contexts:detail", args=[place.pk]))
+    html = page.content.decode()
+    assert "A child" in html and "Quillfeather" not in html and "MACE-2026-0911" not in html
+    assert "Kayden Oldroyd" in html and "MACE-2026-0912" in html
