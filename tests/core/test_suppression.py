@@ -203,36 +203,14 @@ def test_no_small_cell_can_be_worked_out_and_everything_shown_is_true(counts):
     assert publish(counts, exact=False) == published  # deterministic
 
 
-@settings(max_examples=100, deadline=None)
-@given(_tables, st.randoms(use_true_random=False))
-def test_cells_the_reader_knows_are_shown_and_the_rest_stay_protected(counts, random):
-    # A reader who may open the children of some cells knows those numbers: they are shown,
-    # never withheld, and every "<5" left still runs from 1 to 4 given them.
-    known = {
-        (r, c) for r, row in enumerate(counts) for c, _ in enumerate(row) if random.random() < 0.3
-    }
-    published = publish(counts, exact=False, known=known)
-    _assert_true(published, counts)
-    for r, c in known:
-        assert published.cells[r][c] == str(counts[r][c])
-    _assert_protected(published)
-
-
-def test_a_known_cell_beside_a_small_one_withholds_what_would_give_it_away():
-    # Row [2, 3, 10], total 15: the reader may open the 2. Showing 2, 10 and 15 would
-    # give the 3 away, so something besides the known 2 is withheld.
-    published = publish([[2, 3, 10], [10, 10, 10]], exact=False, known={(0, 0)})
-    assert published.cells[0][:2] == ["2", SMALL]
-    assert HIDDEN in [published.cells[0][2], published.row_totals[0]]
-    _assert_protected(published)
-
-
 # Linked tables: the same children split two or more ways, so the column totals are shared.
 
 
-def _joint_ranges(publisheds: list[Published]) -> dict:
+def _joint_ranges(publisheds: list[Published], covers: list[Published] = ()) -> dict:
     """Each "<5" cell's (min, max) given every table at once: each table's cells are its own
-    variables, each column total and the grand total one variable shared by all."""
+    variables, each column total and the grand total one variable shared by all, and each
+    cover's column sums to at least its shared total."""
+    covers = list(covers)
     n_cols = len(publisheds[0].column_totals)
     names: dict = {}
 
@@ -290,6 +268,25 @@ def _joint_ranges(publisheds: list[Published]) -> dict:
                 b_eq.append(int(total))
         for c in range(n_cols):
             equal([(t, r, c) for r in range(len(p.cells))], [("T", c)])
+    for u, p in enumerate(covers, start=len(publisheds)):
+        for r, row in enumerate(p.cells):
+            for c, _text in enumerate(row):
+                var((u, r, c))
+    n = len(names)
+    bounds += [(0, None)] * (n - len(bounds))
+    a_eq = [np.concatenate([row, np.zeros(n - len(row))]) for row in a_eq]
+    a_ub = [np.concatenate([row, np.zeros(n - len(row))]) for row in a_ub]
+    for u, p in enumerate(covers, start=len(publisheds)):
+        for r, row in enumerate(p.cells):
+            for c, text in enumerate(row):
+                pin((u, r, c), text)
+        for c in range(n_cols):
+            vector = np.zeros(n)  # T[c] - the cover's column <= 0
+            vector[names[("T", c)]] = 1
+            for r in range(len(p.cells)):
+                vector[names[(u, r, c)]] -= 1
+            a_ub.append(vector)
+            b_ub.append(0)
     kwargs = {
         "A_eq": np.array(a_eq),
         "b_eq": np.array(b_eq),
@@ -299,7 +296,7 @@ def _joint_ranges(publisheds: list[Published]) -> dict:
         "method": "highs",
     }
     found = {}
-    for t, p in enumerate(publisheds):
+    for t, p in enumerate([*publisheds, *covers]):
         for r, row in enumerate(p.cells):
             for c, text in enumerate(row):
                 if text != SMALL:
@@ -318,7 +315,7 @@ def test_linked_tables_the_helpers_example_gives_nothing_away():
     sex = [[1, 6, 4, 10], [1, 9, 1, 5]]
     alone = [publish(level, exact=False), publish(sex, exact=False)]
     assert any(low > 1 + 1e-6 or high < 4 - 1e-6 for low, high in _joint_ranges(alone).values())
-    linked = publish_linked([level, sex])
+    linked, _ = publish_linked([level, sex])
     for low, high in _joint_ranges(linked).values():
         assert low == pytest.approx(1, abs=1e-6) and high == pytest.approx(4, abs=1e-6)
     for published, counts in zip(linked, [level, sex], strict=True):
@@ -342,7 +339,7 @@ def _split(column_totals: list[int], n_rows: int, random) -> list[list[int]]:
 )
 def test_linked_tables_protect_every_small_cell_read_together(totals, heights, random):
     tables = [_split(totals, n_rows, random) for n_rows in heights]
-    linked = publish_linked(tables)
+    linked, _ = publish_linked(tables)
     for published, counts in zip(linked, tables, strict=True):
         _assert_true(published, counts)
         assert published.column_totals == linked[0].column_totals
@@ -350,3 +347,51 @@ def test_linked_tables_protect_every_small_cell_read_together(totals, heights, r
     for cell, (low, high) in _joint_ranges(linked).items():
         assert low == pytest.approx(1, abs=1e-6), (cell, linked)
         assert high == pytest.approx(4, abs=1e-6), (cell, linked)
+
+
+def _cover(column_totals: list[int], n_rows: int, random) -> list[list[int]]:
+    """Each child in one row or more (as a child may be at risk of more than one type)."""
+    rows = _split(column_totals, n_rows, random)
+    for c, total in enumerate(column_totals):
+        for _ in range(random.randrange(total + 1) // 3):
+            rows[random.randrange(n_rows)][c] += 1
+    return rows
+
+
+def test_a_cover_beside_a_table_the_helpers_example_gives_nothing_away():
+    # 18 children in the quarter; by type 15 and a "<5" whose cover pins it to 3 or 4.
+    level = [[10, 8], [8, 10]]
+    types = [[15, 15], [3, 3]]
+    alone = [publish(level, exact=False)]
+    cover_alone = [publish(types, exact=False, totals=False)]
+    assert any(
+        low > 1 + 1e-6 or high < 4 - 1e-6
+        for low, high in _joint_ranges(alone, cover_alone).values()
+    )
+    linked, covers = publish_linked([level], [types])
+    for low, high in _joint_ranges(linked, covers).values():
+        assert low == pytest.approx(1, abs=1e-6) and high == pytest.approx(4, abs=1e-6)
+    assert covers[0].row_totals == ["", ""] and covers[0].total == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(st.integers(0, 8), st.integers(0, 30)), min_size=1, max_size=4),
+    st.lists(st.integers(1, 4), min_size=1, max_size=2),
+    st.lists(st.integers(1, 4), min_size=1, max_size=2),
+    st.randoms(use_true_random=False),
+)
+def test_tables_and_covers_protect_every_small_cell_read_together(
+    totals, heights, cover_heights, random
+):
+    tables = [_split(totals, n_rows, random) for n_rows in heights]
+    covers = [_cover(totals, n_rows, random) for n_rows in cover_heights]
+    linked, published_covers = publish_linked(tables, covers)
+    for published, counts in zip([*linked, *published_covers], [*tables, *covers], strict=True):
+        for r, row in enumerate(counts):
+            for c, value in enumerate(row):
+                text = published.cells[r][c]
+                assert text in (SMALL, HIDDEN) if 1 <= value <= 4 else text in (str(value), HIDDEN)
+    for cell, (low, high) in _joint_ranges(linked, published_covers).items():
+        assert low == pytest.approx(1, abs=1e-6), (cell, linked, published_covers)
+        assert high == pytest.approx(4, abs=1e-6), (cell, linked, published_covers)

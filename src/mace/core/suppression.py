@@ -46,7 +46,7 @@ cells already say).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -74,7 +74,6 @@ def publish(
     *,
     exact: bool,
     totals: bool = True,
-    known: Collection[tuple[int, int]] = (),
 ) -> Published:
     """What a reader may see of a table of counts. exact=True (the MACE core group): every
     number as it is. exact=False: 1..4 is "<5", then secondary suppression, so that for every
@@ -84,13 +83,9 @@ def publish(
     A zero is shown as "0" (not disclosive: see the module's docstring). Without totals
     there is nothing to work a "<5" out from, so only primary suppression applies. The
     linear programmes (exact here: the constraints are totally unimodular) are solved only
-    for "<5" cells, and not at all when no cell is 1 to 4.
-
-    ``known``: cells (row, column) whose number this reader already knows, because they
-    may open every child in them (a dashboard's drill-down). Those are shown as they are,
-    never "<5" and never withheld, and the rest is protected given them."""
+    for "<5" cells, and not at all when no cell is 1 to 4."""
     table = _validated(counts)
-    grid = _Grid(table, totals, known)
+    grid = _Grid(table, totals)
     if not exact:
         grid.suppress_primary()
         if totals:
@@ -112,8 +107,7 @@ class _Grid:
     the column-totals row, index ``n_cols`` the row-totals column, their corner the grand
     total. Every line of the grid balances: a row's cells sum to its total, and so on."""
 
-    def __init__(self, table: list[list[int]], totals: bool, known=()):
-        self.known = {tuple(cell) for cell in known}
+    def __init__(self, table: list[list[int]], totals: bool):
         self.n_rows = len(table)
         self.n_cols = len(table[0]) if table else 0
         self.totals = totals
@@ -135,7 +129,7 @@ class _Grid:
 
     def suppress_primary(self) -> None:
         for key, value in self.value.items():
-            if _LOW <= value <= _HIGH and key not in self.known:
+            if _LOW <= value <= _HIGH:
                 self.state[key] = _SMALL
 
     # Secondary suppression ---------------------------------------------------------------
@@ -222,7 +216,7 @@ class _Grid:
             return _SMALL
         if state == _HIDDEN:
             return _HIDDEN if lowest >= 0 else None
-        if free_only or lowest < 0 or value == 0 or key in self.known:
+        if free_only or lowest < 0 or value == 0:
             return None
         if state == _SMALL and not self.is_total(key):
             return None  # a "<5" cell stays "<5"
@@ -299,31 +293,40 @@ class _Grid:
 
 
 def publish_linked(
-    tables: Sequence[list[list[int]]], *, known: Sequence[Collection[tuple[int, int]]] = ()
-) -> list[Published]:
-    """Tables with totals whose columns split the same children, so share their column
-    totals (children at risk each quarter by level, by sex, by age ...), published
-    together outside the core group. Each is first published alone. A column total or
-    grand total withheld in one is then withheld in all, since showing it in another would
-    show it here. Last, every "<5" cell is checked against all the tables at once, with
-    the shared totals as one unknown each; where one is narrower than 1 to 4, more of its
-    own table (its row or column), then the shared totals, is withheld until it is not.
-    Withholding only widens ranges, so a cell once protected stays so."""
-    known = list(known) or [()] * len(tables)
+    tables: Sequence[list[list[int]]], covers: Sequence[list[list[int]]] = ()
+) -> tuple[list[Published], list[Published]]:
+    """Tables over the same columns that split the same children, published together
+    outside the core group: ``tables`` (with totals) put each child in one row, so share
+    their column totals (children at risk each quarter by level, by sex, by age ...);
+    ``covers`` (without totals) put each child in one row or more (by exploitation type),
+    so each of their columns sums to at least the shared total.
+
+    Each table is first published alone. A column total or grand total withheld in one is
+    then withheld in all, since showing it in another would show it here. Last, every
+    "<5" cell is checked against all of them at once, the shared totals one unknown each;
+    where one is narrower than 1 to 4, more is withheld (its own row or column, then the
+    shared totals, then the others' cells) until it is not. Withholding only widens
+    ranges, so a cell once protected stays so."""
     grids = []
-    for counts, cells in zip(tables, known, strict=True):
-        grid = _Grid(_validated(counts), True, cells)
+    for counts in tables:
+        grid = _Grid(_validated(counts), True)
         grid.suppress_primary()
         grid.suppress_secondary()
         grids.append(grid)
-    if len(grids) > 1:
-        _Linked(grids).protect()
-    return [grid.published() for grid in grids]
+    cover_grids = []
+    for counts in covers:
+        grid = _Grid(_validated(counts), False)
+        grid.suppress_primary()
+        cover_grids.append(grid)
+    if len(grids) + len(cover_grids) > 1 and grids:
+        _Linked(grids, cover_grids).protect()
+    return [g.published() for g in grids], [g.published() for g in cover_grids]
 
 
 class _Linked:
-    def __init__(self, grids: list[_Grid]):
-        self.grids = grids
+    def __init__(self, grids: list[_Grid], covers: list[_Grid]):
+        self.grids = [*grids, *covers]
+        self.partitions = len(grids)
         self.n_cols = grids[0].n_cols
         first = [grids[0].value[grids[0].n_rows, c] for c in range(self.n_cols + 1)]
         for grid in grids:
@@ -332,15 +335,21 @@ class _Linked:
                 or [grid.value[grid.n_rows, c] for c in range(self.n_cols + 1)] != first
             ):
                 raise ValueError("linked tables share their columns and column totals")
+        for grid in covers:
+            if grid.n_cols != self.n_cols or any(
+                grid.value[grid.n_rows, c] < first[c] for c in range(self.n_cols)
+            ):
+                raise ValueError("a cover's columns sum to at least the shared totals")
 
-    def _shared(self, grid: _Grid, key: tuple[int, int]) -> bool:
-        return key[0] == grid.n_rows
+    def _is_cover(self, t: int) -> bool:
+        return t >= self.partitions
 
     def _unify(self) -> None:
         """A shared total withheld anywhere is withheld everywhere."""
+        partitions = self.grids[: self.partitions]
         for c in range(self.n_cols + 1):
-            if any(g.state[g.n_rows, c] == _HIDDEN for g in self.grids):
-                for g in self.grids:
+            if any(g.state[g.n_rows, c] == _HIDDEN for g in partitions):
+                for g in partitions:
                     g.state[g.n_rows, c] = _HIDDEN
 
     def protect(self) -> None:
@@ -363,63 +372,65 @@ class _Linked:
                 if cell in reach_low and cell in reach_high:
                     break
                 if not self._withhold_near(cell):
-                    break  # nothing left to withhold (cannot happen with a total to give)
+                    break  # nothing is left shown: every entry is "<5", "[c]" or 0
 
     def _value(self, cell) -> int:
         t, key = cell
         return self.grids[t].value[key]
 
+    def _shown(self, t: int, key) -> bool:
+        g = self.grids[t]
+        return g.state[key] == _SHOWN and g.value[key] > 0
+
     def _withhold_near(self, cell) -> bool:
-        """Withhold the smallest shown entry of the cell's row or column in its own table
-        (never a known cell or a zero), else its row total, else its column's shared
-        total, else the grand total; else, in the other tables, a cell of its column, else
-        the smallest cell or row total they still show; else another "<5" of its column."""
+        """Withhold, in this order: the smallest shown cell of its column (and, in a table
+        with totals, of its row) in its own table; its row total; its column's shared total,
+        then the grand total; a cell of its column in another table, then the smallest cell
+        or row total another shows; and last, another "<5" of its column, as "[c]" (which
+        says less than "<5"). Never a zero."""
         t, (i, j) = cell
         g = self.grids[t]
-        candidates = [(i, c) for c in range(g.n_cols)] + [(r, j) for r in range(g.n_rows)]
-        candidates = [
-            key
-            for key in candidates
-            if g.state[key] == _SHOWN and g.value[key] > 0 and key not in g.known
-        ]
-        if candidates:
-            key = min(candidates, key=lambda k: (g.value[k], k))
+        own = [(r, j) for r in range(g.n_rows)]
+        if not self._is_cover(t):
+            own += [(i, c) for c in range(g.n_cols)] + [(i, g.n_cols)]
+        shown = [key for key in own if key != (i, j) and self._shown(t, key)]
+        cells = [key for key in shown if key[1] < g.n_cols]
+        if cells or shown:
+            key = min(cells or shown, key=lambda k: (g.value[k], k))
             g.state[key] = _HIDDEN
             return True
-        if g.state[i, g.n_cols] == _SHOWN:
-            g.state[i, g.n_cols] = _HIDDEN
-            return True
-        for c in (j, g.n_cols):
-            if g.state[g.n_rows, c] == _SHOWN:
-                g.state[g.n_rows, c] = _HIDDEN
+        first = self.grids[0]
+        for c in (j, self.n_cols):
+            if self._shown(0, (first.n_rows, c)):
+                first.state[first.n_rows, c] = _HIDDEN
                 self._unify()
                 return True
-        # The other tables: their cells in this column, then anything they still show.
         for in_column in (True, False):
             others = [
                 (other.value[key], u, key)
                 for u, other in enumerate(self.grids)
                 if u != t
                 for key in other.value
-                if other.state[key] == _SHOWN
-                and other.value[key] > 0
-                and key not in other.known
+                if self._shown(u, key)
                 and key[0] < other.n_rows
+                and (key[1] < other.n_cols or not self._is_cover(u))
                 and (key[1] == j or not in_column)
             ]
             if others:
                 _, u, key = min(others)
                 self.grids[u].state[key] = _HIDDEN
                 return True
-        # Last, where everything left is "<5" (a column of a few children in all): another
-        # "<5" of its column, in any table, is withheld as "[c]", which says less than "<5".
         smalls = [
-            (u, (r, column))
-            for column_first in (True, False)
+            (u, (r, j))
             for u, other in enumerate(self.grids)
             for r in range(other.n_rows)
-            for column in ((j,) if column_first else (other.n_cols,))
-            if (u, (r, column)) != cell and other.state[r, column] == _SMALL
+            if (u, (r, j)) != cell and other.state[r, j] == _SMALL
+        ] + [
+            (u, (r, other.n_cols))
+            for u, other in enumerate(self.grids)
+            if not self._is_cover(u)
+            for r in range(other.n_rows)
+            if other.state[r, other.n_cols] == _SMALL
         ]
         if smalls:
             u, key = smalls[0]
@@ -429,45 +440,69 @@ class _Linked:
 
     def _extreme(self, cell, small, reached, bound: int) -> set:
         """As ``_Grid._extreme``, over every table at once: the shared column totals and the
-        grand total are one unknown (or one shown number) for all of them."""
+        grand total are one unknown (or one shown number) for all of them, and each cover's
+        column is at least its shared total."""
         index: dict = {}
 
         def var(t: int, key: tuple[int, int]):
             g = self.grids[t]
-            name = ("shared", key[1]) if self._shared(g, key) else (t, key)
+            shared = not self._is_cover(t) and key[0] == g.n_rows
+            name = ("shared", key[1]) if shared else (t, key)
             if g.state[key] == _SHOWN:
                 return None
-            if name not in index:
-                index[name] = len(index)
-            return index[name]
+            return index.setdefault(name, len(index))
 
-        lines = []  # (entries, signs) per balancing line
-        for t, g in enumerate(self.grids):
+        equalities = []  # lines of (t, key, sign) that balance to zero
+        for t, g in enumerate(self.grids[: self.partitions]):
             for r in range(g.n_rows + 1):
                 if r == g.n_rows and t > 0:
                     continue  # the shared totals' own line, once
-                lines.append([(t, (r, c), -1 if c == g.n_cols else 1) for c in range(g.n_cols + 1)])
+                equalities.append(
+                    [(t, (r, c), -1 if c == g.n_cols else 1) for c in range(g.n_cols + 1)]
+                )
             for c in range(g.n_cols + 1):
-                lines.append([(t, (r, c), -1 if r == g.n_rows else 1) for r in range(g.n_rows + 1)])
-        for line in lines:
+                equalities.append(
+                    [(t, (r, c), -1 if r == g.n_rows else 1) for r in range(g.n_rows + 1)]
+                )
+        for line in equalities:
             for t, key, _ in line:
                 var(t, key)
-        a_rows, b = [], []
-        for line in lines:
-            row = np.zeros(len(index))
-            constant = 0
-            for t, key, sign in line:
+        covers = []  # (t, column): the cover's cells in it sum to at least the shared total
+        for t in range(self.partitions, len(self.grids)):
+            g = self.grids[t]
+            for c in range(g.n_cols):
+                for r in range(g.n_rows):
+                    var(t, (r, c))
+                covers.append((t, c))
+
+        def row_of(entries):
+            row, constant = np.zeros(len(index)), 0
+            for t, key, sign in entries:
                 n = var(t, key)
                 if n is None:
                     constant += sign * self.grids[t].value[key]
                 else:
                     row[n] += sign
+            return row, constant
+
+        a_eq, b_eq, a_ub, b_ub = [], [], [], []
+        for line in equalities:
+            row, constant = row_of(line)
             if row.any():
-                a_rows.append(row)
-                b.append(-constant)
+                a_eq.append(row)
+                b_eq.append(-constant)
+        first = self.grids[0]
+        for t, c in covers:
+            g = self.grids[t]
+            # shared total - sum of the cover's column <= 0
+            entries = [(0, (first.n_rows, c), 1)] + [(t, (r, c), -1) for r in range(g.n_rows)]
+            row, constant = row_of(entries)
+            if row.any():
+                a_ub.append(row)
+                b_ub.append(-constant)
         bounds = [(0, None)] * len(index)
         for name, n in index.items():
-            t, key = (0, (self.grids[0].n_rows, name[1])) if name[0] == "shared" else name
+            t, key = (0, (first.n_rows, name[1])) if name[0] == "shared" else name
             if self.grids[t].state[key] == _SMALL:
                 bounds[n] = (_LOW, _HIGH)
         direction = 1 if bound == _LOW else -1
@@ -481,7 +516,13 @@ class _Linked:
             objective[var(t, key)] += direction / (_HIGH * len(others) + 1)
         objective[var(*cell)] = direction
         result = linprog(
-            objective, A_eq=np.array(a_rows), b_eq=np.array(b), bounds=bounds, method="highs"
+            objective,
+            A_eq=np.array(a_eq) if a_eq else None,
+            b_eq=np.array(b_eq) if b_eq else None,
+            A_ub=np.array(a_ub) if a_ub else None,
+            b_ub=np.array(b_ub) if b_ub else None,
+            bounds=bounds,
+            method="highs",
         )
         if result.status != 0:  # the true tables are always a solution
             raise RuntimeError(f"linked suppression LP failed: {result.message}")

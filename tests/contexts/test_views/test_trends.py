@@ -75,17 +75,16 @@ def test_silver_sees_under_five_in_table_chart_and_csv(city, signed_in):
     assert re.search(
         r"Taxi use</th>\s*<td[^>]*>&lt;5</td>\s*<td[^>]*>&lt;5</td>\s*<td[^>]*>0</td>", table
     )
-    # The totals are there, as "<5" or withheld ("[c]"), never a number from 1 to 4.
-    totals = re.search(r'data-testid="totals-themes".*?</tr>', table, re.S).group(0)
-    assert "Total" in table and re.search(r">(&lt;5|\[c\]|[5-9]\d*)</td>", totals)
-    assert not re.search(r"<td[^>]*>[1-4]</td>", table)
+    assert "Total" not in table and not re.search(r"<td[^>]*>[1-4]</td>", table)
+    assert 'data-testid="figure-theme_wards"' not in html  # the ward charts: core group only
     svg = _svg(html, "themes")
     assert svg.count("&lt;5") == 5  # one label per suppressed bar: 2 + 3
     assert "stroke-dasharray" in svg
     rows = list(csv.reader(io.StringIO(_page(client, csv="themes").content.decode())))
-    assert rows[0] == ["Theme", "Jan 2026", "Feb 2026", "Mar 2026", "Total"]
-    assert rows[1][:4] == ["Taxi use", "<5", "<5", "0"] and rows[-1][0] == "Total"
-    assert all(cell in ("0", "<5", "[c]") or int(cell) >= 5 for r in rows[1:] for cell in r[1:])
+    assert rows[0] == ["Theme", "Jan 2026", "Feb 2026", "Mar 2026"]
+    assert ["Taxi use", "<5", "<5", "0"] in rows
+    assert all("2" not in cell for row in rows[1:] for cell in row[1:])
+    assert _page(client, csv="referral_wards").status_code == 404
 
 
 def test_five_or_more_is_shown_to_silver_as_it_is(city, signed_in):

@@ -17,8 +17,9 @@ from mace.governance.selectors.dashboards import (
     figure_cells_open,
     figure_children,
 )
-from tests.factories import ChildFactory
-from tests.factories.dashboards import END, GOLD_START, START
+from mace.people.models import Child
+from tests.factories import ChildFactory, escalated
+from tests.factories.dashboards import END, GOLD_START, START, more_of_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -173,23 +174,6 @@ def test_gold_gets_404_on_a_cell_with_a_child_not_escalated_to_it(city, key, row
     assert not Event.objects.filter(verb=Event.Verb.CHILDREN_LISTED).exists()
 
 
-def test_gold_follows_a_cell_whose_children_are_all_escalated_to_it(city):
-    bryn = city.children["bryn"]
-    _, _, children = _drill(
-        city.gold, "vulnerable", "Missing 3 or more times in 90 days", "Children"
-    )
-    assert children == [bryn]
-    assert Event.objects.get(verb=Event.Verb.CHILDREN_LISTED, actor=city.gold).child == bryn
-
-
-def test_silver_follows_only_the_children_escalated_to_silver(city):
-    # Oct–Dec medium: Amber alone, escalated to Silver. Oct–Dec high: Bryn, Gold's only.
-    _, _, children = _drill(city.silver, "scale_level", "Medium", "Oct–Dec 2025")
-    assert children == [city.children["amber"]]
-    with pytest.raises(Http404):
-        _drill(city.silver, "scale_level", "High", "Oct–Dec 2025")
-
-
 def test_a_cell_or_figure_that_is_not_there_is_404(city):
     for key, row, column in (
         ("scale_level", "Enormous", "Jan–Mar 2026"),
@@ -214,23 +198,6 @@ def test_a_restricted_record_is_listed_as_such_to_the_core_group(city):
         (city.children["esme"].pk, False),
     ]
     assert Event.objects.filter(verb=Event.Verb.RESTRICTED_LISTED, child=cara).exists()
-
-
-def test_the_page_links_only_the_cells_the_reader_may_follow(city):
-    board = dashboard_for(user=city.gold, audience="gold", start=GOLD_START, end=END)
-    cells = figure_cells_open(user=city.gold, dashboard=board)
-    assert cells["vulnerable"] == {
-        ("Missing 3 or more times in 90 days", "Children"),
-        ("Escalated to Gold", "Children"),
-    }
-    # Oct–Dec "high" is Bryn alone; Jan–Mar "high" is Bryn and Amber (Silver's).
-    assert cells["scale_level"] == {("High", "Oct–Dec 2025")}
-    everything = figure_cells_open(
-        user=city.coordinator,
-        dashboard=dashboard_build(audience="gold", start=GOLD_START, end=END, exact=True),
-    )
-    assert ("High", "Jan–Mar 2026") in everything["scale_level"]
-    assert ("No apparent risk", "Jan–Mar 2026") not in everything["scale_level"]  # empty
 
 
 @pytest.mark.parametrize(
@@ -266,34 +233,6 @@ def test_a_child_added_since_changes_no_cell_of_the_period(city):
     assert board.figure("scale_level").table.footer == ["Total", "5", "5", "10"]
 
 
-def test_what_gold_may_open_is_shown_and_the_rest_protected_given_it(city):
-    # Gold may open Oct–Dec "high" (Bryn, escalated to Gold), so that cell is shown as its
-    # number, it links, and the published table still protects every "<5" given it. The
-    # same figure in a report (no reader) shows it as "<5".
-    board = dashboard_for(user=city.gold, audience="gold", start=GOLD_START, end=END)
-    figure = board.figure("scale_level")
-    rows = [label for label, _ in figure.rows]
-    high = figure.published.cells[rows.index("High")]
-    assert high[figure.columns.index("Oct–Dec 2025")] == "1"
-    assert high[figure.columns.index("Jan–Mar 2026")] == SMALL
-    assert figure.known == {("High", "Oct–Dec 2025")}
-    report = dashboard_build(audience="gold", start=GOLD_START, end=END, exact=False)
-    r = report.figure("scale_level")
-    assert r.published.cells[rows.index("High")][r.columns.index("Oct–Dec 2025")] == SMALL
-
-
-def test_a_small_cell_gold_may_open_but_its_dashboard_hides_is_not_followed(city, monkeypatch):
-    # Were a cell of children all open to Gold still published "<5" or "[c]", listing them
-    # would count it: the drill-down refuses it.
-    from mace.governance.selectors import dashboards
-
-    monkeypatch.setattr(dashboards, "_cells_known_to", lambda reader, figures: {})
-    with pytest.raises(Http404):
-        _drill(city.gold, "scale_level", "High", "Oct–Dec 2025")
-    board = dashboard_for(user=city.gold, audience="gold", start=GOLD_START, end=END)
-    assert figure_cells_open(user=city.gold, dashboard=board)["scale_level"] == set()
-
-
 def test_golds_scale_figures_publish_their_shared_totals_alike(city):
     # The scale figures split the same children each quarter; a quarter's total shown in
     # one and withheld in another would be shown in both, so they are published together.
@@ -302,3 +241,66 @@ def test_golds_scale_figures_publish_their_shared_totals_alike(city):
     assert len(linked) >= 3
     shared = {(tuple(f.published.column_totals), f.published.total) for f in linked}
     assert len(shared) == 1
+
+
+def _gold_sees_more(city) -> set:
+    """Six more children, each in Middleton Park and escalated to Gold: cells of five or
+    more that Gold may open."""
+    more_of_everything(city)
+    extra = list(Child.objects.filter(addresses__ward__name="Middleton Park"))
+    escalated(city.chair, to="gold", kind="child", children=extra, title="Middleton Park")
+    return {c.pk for c in extra}
+
+
+def test_gold_follows_a_cell_shown_as_a_number_whose_children_it_may_all_see(city):
+    extra = _gold_sees_more(city)
+    board = dashboard_for(user=city.gold, audience="gold", start=GOLD_START, end=END)
+    cells = figure_cells_open(user=city.gold, dashboard=board)
+    followed = [(key, cell) for key, open_cells in cells.items() for cell in open_cells]
+    assert followed
+    for key, (row, column) in followed:
+        figure = board.figure(key)
+        text = figure.published.cells[[r for r, _ in figure.rows].index(row)][
+            figure.columns.index(column)
+        ]
+        assert text.isdigit() and int(text) >= 5
+    key, (row, column) = followed[0]
+    _, _, children = _drill(city.gold, key, row, column)
+    assert {c.pk for c in children} <= extra and len(children) >= 5
+    logged = Event.objects.filter(
+        verb=Event.Verb.CHILDREN_LISTED, actor=city.gold, payload__figure=key
+    )
+    assert {e.child_id for e in logged} == {c.pk for c in children}
+
+
+@pytest.mark.parametrize(
+    ("who", "audience", "key", "row", "column"),
+    [
+        # Bryn alone, escalated to Gold: a "<5" of one child Gold may see.
+        ("gold", "gold", "vulnerable", "Missing 3 or more times in 90 days", "Children"),
+        # Oct–Dec medium: Amber alone, escalated to Silver.
+        ("silver", "gold", "scale_level", "Medium", "Oct–Dec 2025"),
+    ],
+)
+def test_a_cell_shown_under_five_is_not_followed_outside_the_core_group(
+    city, who, audience, key, row, column
+):
+    # Listing its children would count it, and beside the totals give its neighbours away.
+    user = getattr(city, who)
+    with pytest.raises(Http404):
+        _drill(user, key, row, column, audience=audience)
+    board = dashboard_for(user=user, audience=audience, start=GOLD_START, end=END)
+    assert (row, column) not in figure_cells_open(user=user, dashboard=board)[key]
+    drilled = Event.objects.filter(verb=Event.Verb.CHILDREN_LISTED, actor=user, payload__figure=key)
+    assert not drilled.exists()
+    _, _, children = _drill(city.coordinator, key, row, column, audience=audience)
+    assert children  # the core group follows it
+
+
+def test_the_core_group_may_follow_every_cell_with_children(city):
+    everything = figure_cells_open(
+        user=city.coordinator,
+        dashboard=dashboard_build(audience="gold", start=GOLD_START, end=END, exact=True),
+    )
+    assert ("High", "Jan–Mar 2026") in everything["scale_level"]
+    assert ("No apparent risk", "Jan–Mar 2026") not in everything["scale_level"]  # empty

@@ -2,11 +2,10 @@
 
 Aggregates only, never a child: the figures are counted here from a fixed number of
 queries whatever the data, by month (by quarter when the period spans more than two
-years). The core group sees exact counts. Outside it each table is published as the
-dashboards publish theirs (``mace.core.suppression``): a count of 1 to 4 is "<5", and where
-the table has totals, whatever would let a "<5" be worked out is withheld as "[c]", so the
-themes table reads the same here as on Silver's dashboard (ADR 39). Who may see the page is
-``may_see_trends``.
+years). The core group sees every chart, exact, with totals. Outside it (Silver and Gold)
+the page shows the charts of ``PUBLISHED_CHARTS`` by month, without totals and with a count
+of 1 to 4 as "<5" (``mace.core.suppression``), as Silver's dashboard shows its themes
+(ADR 39). Who may see the page is ``may_see_trends``.
 """
 
 from __future__ import annotations
@@ -49,10 +48,12 @@ class Period:
     label: str
 
 
-def periods_between(start: dt.date, end: dt.date) -> tuple[str, list[Period]]:
+def periods_between(
+    start: dt.date, end: dt.date, *, quarters: bool = True
+) -> tuple[str, list[Period]]:
     """The buckets from ``start`` to ``end`` (both included): months, or quarters when the
-    span is over two years."""
-    if (end - start).days >= QUARTERS_AFTER_DAYS:
+    span is over two years (unless ``quarters`` is False)."""
+    if quarters and (end - start).days >= QUARTERS_AFTER_DAYS:
         first = dt.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
         step, unit = relativedelta(months=3), "quarter"
     else:
@@ -192,6 +193,12 @@ class Trends:
 
 
 CHART_KEYS = ("themes", "theme_wards", "theme_types", "referral_types", "referral_wards")
+# What Silver and Gold see (ADR 39): the charts whose rows may hold one record more than
+# once, without totals and with 1 to 4 as "<5", as Silver's dashboard shows themes and
+# referral types. The ward charts put each record in one row, so each of their columns sums
+# to the records of the period, and beside the theme and type charts, which count every
+# record at least once, a "<5" could be bounded: they stay with the core group.
+PUBLISHED_CHARTS = ("themes", "theme_types", "referral_types")
 
 
 def default_period() -> tuple[dt.date, dt.date]:
@@ -205,7 +212,9 @@ def trends_for(*, user, start: dt.date, end: dt.date) -> Trends:
     if not may_see_trends(user):
         raise PermissionError("Only the MACE core group, Silver and Gold see themes and trends.")
     exact = is_core_group(user)
-    unit, periods = periods_between(start, end)
+    # Outside the core group by month always: Silver's dashboard counts the same themes by
+    # month, and a quarter beside its months would be their sum.
+    unit, periods = periods_between(start, end, quarters=exact)
     bucket = _bucketer(unit, periods)
     n = len(periods)
     window = {"occurred_on__gte": periods[0].start if periods else start, "occurred_on__lte": end}
@@ -340,4 +349,6 @@ def trends_for(*, user, start: dt.date, end: dt.date) -> Trends:
             last=(NOT_KNOWN_WARD,),
         ),
     ]
+    if not exact:
+        charts = [replace(chart, totals=False) for chart in charts if chart.key in PUBLISHED_CHARTS]
     return Trends(start=start, end=end, unit=unit, periods=periods, exact=exact, charts=charts)

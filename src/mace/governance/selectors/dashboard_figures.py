@@ -93,8 +93,10 @@ class Figure:
     members: dict[tuple[str, str], set] | None = field(default=None, repr=False, compare=False)
     published: object = field(default=None, repr=False, compare=False)
     table: object = field(default=None, repr=False, compare=False)
-    # The cells the dashboard's reader (outside the core group) may open, shown exactly.
-    known: set = field(default_factory=set, repr=False, compare=False)
+    # Figures with the same ``splits`` split the same children over the same columns (each
+    # child in one row where the figure has totals, in one row or more where not), so they
+    # are suppressed together (``publish_linked``).
+    splits: str = ""
 
     @property
     def drillable(self) -> bool:
@@ -558,7 +560,9 @@ def themes_figure(window: Window) -> Figure:
         chart="line",
         unit=window.unit,
         counted="records tagged",
-        note="Referrals, discussions, findings and contexts tagged with a theme, by month.",
+        totals=False,
+        note="Referrals, discussions, findings and contexts tagged with a theme, by month. "
+        "A record tagged with two themes counts under each, so there are no totals.",
     )
 
 
@@ -883,6 +887,7 @@ def scale_figures(window: Window, cohort: Cohort, facts: Facts, ward_names) -> l
             columns=columns,
             keep_empty=True,
             unit=window.unit,
+            splits="scale",
             note="Children discussed at MACE in each quarter, by the highest level agreed "
             "at a discussion in it.",
         )
@@ -909,6 +914,7 @@ def scale_figures(window: Window, cohort: Cohort, facts: Facts, ward_names) -> l
                 totals=not dim.multiple,
                 chart="none" if dim.key in ("scale_ward", "scale_ethnicity") else "bar",
                 unit=window.unit,
+                splits="scale",
                 note=dim.note,
             )
         )
@@ -1000,6 +1006,7 @@ def disproportionality_figures(
             rows=order,
             columns=[CHILDREN_AT_RISK],
             keep_empty=True,
+            splits="disproportionality",
             note=(
                 f"Children discussed at MACE from {window.start:%-d %B %Y} to {end:%-d %B %Y}, "
                 "and the city's children aged 0 to 17. The rate ratio is the share of children "

@@ -121,60 +121,36 @@ class Table:
         return out
 
 
-def _positions(figure: Figure) -> set[tuple[int, int]]:
-    rows = {label: i for i, (label, _) in enumerate(figure.rows)}
-    columns = {label: j for j, label in enumerate(figure.columns)}
-    return {(rows[r], columns[c]) for r, c in figure.known if r in rows and c in columns}
-
-
 def _published(figure: Figure, exact: bool) -> Published:
     counts = [list(counts) for _, counts in figure.rows]
-    return publish(
-        counts,
-        exact=exact or not figure.counts_children,
-        totals=figure.totals,
-        known=_positions(figure),
-    )
+    return publish(counts, exact=exact or not figure.counts_children, totals=figure.totals)
 
 
 def _publish_all(figures: list[Figure], exact: bool) -> None:
-    """Publish every figure. Outside the core group, figures that split the same children
-    over the same columns (Gold's scale by level, age, sex ...; its disproportionality
-    figures) share their column totals, so they are published together
-    (``publish_linked``): read side by side they give no "<5" away either."""
-    linked: dict[tuple, list[Figure]] = defaultdict(list)
+    """Publish every figure. Outside the core group, the figures that split the same
+    children (``Figure.splits``: Gold's scale by level, age, sex ... and by type; its
+    disproportionality figures) are published together (``publish_linked``), so that read
+    side by side they give no "<5" away either. The same for every reader: what a figure
+    publishes never depends on who reads it, so no two readings can be set side by side."""
+    linked: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if not exact and figure.counts_children and figure.totals and figure.rows:
-            sums = tuple(sum(col) for col in zip(*(c for _, c in figure.rows), strict=True))
-            linked[(tuple(figure.columns), sums)].append(figure)
+        if not exact and figure.counts_children and figure.splits and figure.rows:
+            linked[figure.splits].append(figure)
         else:
             figure.published = _published(figure, exact)
     for group in linked.values():
-        if len(group) == 1:
-            group[0].published = _published(group[0], exact)
+        tables = [f for f in group if f.totals]
+        covers = [f for f in group if not f.totals]
+        if not tables:
+            for figure in group:
+                figure.published = _published(figure, exact)
             continue
-        tables = [[list(c) for _, c in f.rows] for f in group]
-        for figure, published in zip(
-            group, publish_linked(tables, known=[_positions(f) for f in group]), strict=True
-        ):
-            figure.published = published
-
-
-def _cells_known_to(reader, figures: list[Figure]) -> dict[str, set[tuple[str, str]]]:
-    """For a reader outside the core group, each drillable figure's cells whose children
-    they may all see (one query): they may open those, so they know those numbers, and
-    the suppression must protect the rest given them."""
-    drillable = [f for f in figures if f.drillable]
-    wanted = set().union(*(ids for f in drillable for ids in f.members.values()))
-    if not wanted:
-        return {}
-    visible = set(
-        children_visible_to(reader).filter(pk__in=list(wanted)).values_list("pk", flat=True)
-    )
-    return {
-        f.key: {cell for cell, ids in f.members.items() if ids and ids <= visible}
-        for f in drillable
-    }
+        published, covered = publish_linked(
+            [[list(c) for _, c in f.rows] for f in tables],
+            [[list(c) for _, c in f.rows] for f in covers],
+        )
+        for figure, table in zip([*tables, *covers], [*published, *covered], strict=True):
+            figure.published = table
 
 
 def _number(text: str) -> int | None:
@@ -247,14 +223,10 @@ def figure_table(figure: Figure) -> Table:
     return Table(header=header, body=body, footer=footer)
 
 
-def dashboard_build(
-    *, audience: str, start: dt.date, end: dt.date, exact: bool, reader=None
-) -> Dashboard:
+def dashboard_build(*, audience: str, start: dt.date, end: dt.date, exact: bool) -> Dashboard:
     """Every figure of one audience's dashboard for the period (from the start of the month,
     or of the quarter for Gold, that holds ``start``), published exact or suppressed.
-    Nothing logged: the caller decides who may see it. Suppressed for a ``reader``, the
-    cells whose children they may all open are shown (they may follow them) and the rest
-    protected given them (``Figure.known``); with no reader (a report), none is."""
+    No user, nothing logged: the caller decides who may see it."""
     if audience not in AUDIENCES:
         raise ValueError(f"No dashboard for {audience!r}")
     unit = UNITS[audience]
@@ -267,9 +239,6 @@ def dashboard_build(
         figures = silver_figures(window)
     else:
         figures, counted, named = gold_figures(window)
-    known = _cells_known_to(reader, [*figures, *counted]) if reader and not exact else {}
-    for figure in [*figures, *counted]:
-        figure.known = known.get(figure.key, set())
     _publish_all([*figures, *counted], exact)
     for figure in [*figures, *counted]:
         figure.table = figure_table(figure)
@@ -305,9 +274,7 @@ def dashboard_for(*, user, audience: str, start: dt.date, end: dt.date) -> Dashb
     child named (Gold's escalated most vulnerable children) is logged as listed; one the
     reader may not see is ``locked`` ("A child")."""
     _require(user, audience)
-    dashboard = dashboard_build(
-        audience=audience, start=start, end=end, exact=is_core_group(user), reader=user
-    )
+    dashboard = dashboard_build(audience=audience, start=start, end=end, exact=is_core_group(user))
     event_record(actor=user, verb=Event.Verb.DASHBOARD_VIEWED, payload=_period_payload(dashboard))
     if dashboard.named_children:
         dashboard.named_children = rows_shown(
@@ -320,15 +287,28 @@ def dashboard_for(*, user, audience: str, start: dt.date, end: dt.date) -> Dashb
 
 
 def figure_cells_open(*, user, dashboard: Dashboard) -> dict[str, set[tuple[str, str]]]:
-    """For each drillable figure, the cells this user may follow (so a page links them):
-    every non-empty cell for the MACE core group (a restricted record is listed as such);
-    for anyone else the cells of children all open to them, which their dashboard shows
-    exactly (``Figure.known``, set when it was built for them). Nothing is read of the
-    children, so nothing is logged."""
+    """For each drillable figure, the cells whose children this user may follow (so a page
+    links them): every non-empty cell for the MACE core group (a restricted record is
+    listed as such); for anyone else the cells shown as a number whose children are all
+    open to them. A cell shown "<5" or withheld never opens outside the core group: its
+    list would count it. Nothing is read of the children, so nothing is logged."""
     figures = [f for f in [*dashboard.figures, *dashboard.counted] if f.drillable]
     if is_core_group(user):
         return {f.key: {cell for cell, ids in f.members.items() if ids} for f in figures}
-    return {f.key: {cell for cell in f.known if _shown_exactly(f, cell)} for f in figures}
+    wanted = set().union(*(ids for f in figures for ids in f.members.values()))
+    visible = (
+        set(children_visible_to(user).filter(pk__in=list(wanted)).values_list("pk", flat=True))
+        if wanted
+        else set()
+    )
+    return {
+        f.key: {
+            cell
+            for cell, ids in f.members.items()
+            if ids and ids <= visible and _shown_exactly(f, cell)
+        }
+        for f in figures
+    }
 
 
 def _shown_exactly(figure: Figure, cell: tuple[str, str]) -> bool:
@@ -351,9 +331,7 @@ def figure_children(
     listed. The MACE core group reaches every child: a restricted record they may not open
     is listed as such (``locked``)."""
     _require(user, audience)
-    dashboard = dashboard_build(
-        audience=audience, start=start, end=end, exact=is_core_group(user), reader=user
-    )
+    dashboard = dashboard_build(audience=audience, start=start, end=end, exact=is_core_group(user))
     figure = dashboard.figure(key)
     if figure is None or not figure.drillable or (row, column) not in figure.members:
         raise Http404("No such figure")
@@ -383,9 +361,7 @@ def figure_csv(*, user, audience: str, key: str, start: dt.date, end: dt.date) -
     dashboard they may not see or a figure it has not), and its file name; the download is
     logged."""
     _require(user, audience)
-    dashboard = dashboard_build(
-        audience=audience, start=start, end=end, exact=is_core_group(user), reader=user
-    )
+    dashboard = dashboard_build(audience=audience, start=start, end=end, exact=is_core_group(user))
     figure = dashboard.figure(key)
     if figure is None:
         raise Http404("No such figure")
