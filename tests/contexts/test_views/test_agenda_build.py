@@ -161,3 +161,23 @@ def test_the_builder_is_a_read_of_the_persons_it_names(signed_in, make_user, set
         verb=Event.Verb.CONTEXT_VIEWED, actor=coordinator, payload__page="agenda builder"
     )
     assert str(person.pk) in event.payload["contexts"]
+
+
+def test_an_alert_the_builder_does_not_offer_cannot_be_posted(signed_in, make_user):
+    # Raised through links under handling code C for the coordinator only: the analyst is
+    # not offered it and cannot add it by its id.
+    place = context_made(name="Seacroft shops")
+    for child in ChildFactory.create_batch(3):
+        linked(
+            child,
+            place,
+            handling="C",
+            handling_conditions="Covert source: the coordinator only",
+            handling_roles=["coordinator"],
+        )
+    meeting = _contextual()
+    client = signed_in(analyst())
+    url = reverse("contexts:agenda_build", args=[meeting.pk])
+    assert "Seacroft shops" not in client.get(url).content.decode()
+    assert client.post(url, {"alert": Alert.objects.get().pk}).status_code == 404
+    assert Alert.objects.get().status == Alert.Status.OPEN and not meeting.items.exists()

@@ -26,7 +26,10 @@ def alerts_open(*, user, limit: int = ALERTS_SHOWN) -> list[Alert]:
     selectors decide (logged; "A child" when the reader may not open it)."""
     if not sees_all_contexts(user):
         return []
-    alerts = _alerts_seen(user)[:limit]
+    return _shown(user, _alerts_seen(user)[:limit])
+
+
+def _shown(user, alerts: list[Alert]) -> list[Alert]:
     persons_read_log(user=user, contexts=[a.context for a in alerts], where="alerts")
     return rows_shown(user=user, rows=alerts, verb=Event.Verb.CHILD_SEEN_IN_NETWORK)
 
@@ -45,6 +48,7 @@ def _alerts_seen(user) -> list[Alert]:
 def contexts_home(*, user) -> dict:
     if not sees_all_contexts(user):
         return {}
+    seen = _alerts_seen(user)
     by_kind = dict(
         Context.objects.filter(status=Context.Status.OPEN)
         .values_list("kind")
@@ -55,8 +59,8 @@ def contexts_home(*, user) -> dict:
         "contexts_by_kind": [
             (label, by_kind.get(kind, 0), kind) for kind, label in Context.Kind.choices
         ],
-        "alerts": alerts_open(user=user),
-        "alert_count": len(_alerts_seen(user)),
+        "alerts": _shown(user, seen[:ALERTS_SHOWN]),
+        "alert_count": len(seen),
         # Proposed links with handling code C count only for the roles they allow, as the
         # proposals page lists them.
         "proposed_count": links_visible_to(user).filter(status=Link.Status.PROPOSED).count()

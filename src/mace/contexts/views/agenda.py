@@ -14,7 +14,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from mace.contexts.models import Alert, Context
 from mace.contexts.selectors.agenda import agenda_candidates, contextual_meetings_ahead
-from mace.contexts.selectors.visibility import context_get_for_user, contexts_visible_to
+from mace.contexts.selectors.visibility import (
+    alerts_as_seen,
+    context_get_for_user,
+    contexts_visible_to,
+    links_visible_to,
+)
 from mace.contexts.services.agenda import context_agenda_add, finding_agenda_add, may_build_agenda
 from mace.core.forms import GovukForm
 from mace.meetings.models import Finding, Kind
@@ -87,9 +92,14 @@ def _add_from(request, meeting) -> str:
     visible = contexts_visible_to(request.user)
     if post.get("alert"):
         alert = get_object_or_404(
-            Alert.objects.select_related("context"), pk=post["alert"], status=Alert.Status.OPEN
+            Alert.objects.select_related("context").filter(link__in=links_visible_to(request.user)),
+            pk=post["alert"],
+            status=Alert.Status.OPEN,
         )
-        if not visible.filter(pk=alert.context_id).exists():
+        # Only an alert the builder offers this reader (its links theirs to see).
+        if not visible.filter(pk=alert.context_id).exists() or not alerts_as_seen(
+            user=request.user, alerts=[alert]
+        ):
             raise Http404("No record found")
         context_agenda_add(actor=request.user, meeting=meeting, context=alert.context, alert=alert)
         return alert.context.name
