@@ -304,3 +304,35 @@ def test_the_core_group_may_follow_every_cell_with_children(city):
     )
     assert ("High", "Jan–Mar 2026") in everything["scale_level"]
     assert ("No apparent risk", "Jan–Mar 2026") not in everything["scale_level"]  # empty
+
+
+def test_a_figure_that_does_not_split_the_same_children_is_published_alone():
+    # A child left out of one figure (deleted since, say) leaves its sums apart: linking
+    # it would be wrong, and would stop the page. It is published alone; the others linked.
+    from mace.governance.selectors.dashboard_figures import Figure
+    from mace.governance.selectors.dashboards import _publish_all
+
+    columns = ["Q1", "Q2"]
+
+    def figure(key, rows, totals=True):
+        return Figure(
+            key=key,
+            title=key,
+            row_label="Row",
+            columns=columns,
+            rows=rows,
+            totals=totals,
+            splits="scale",
+        )
+
+    level = figure("level", [("High", [10, 8]), ("Low", [8, 10])])
+    sex = figure("sex", [("Female", [9, 9]), ("Male", [9, 9])])
+    short = figure("short", [("A", [9, 9]), ("B", [8, 9])])  # one child fewer in Q1
+    types = figure("types", [("CCE", [15, 15]), ("CSE", [3, 3])], totals=False)
+    thin = figure("thin", [("CCE", [5, 5]), ("CSE", [3, 3])], totals=False)  # below the totals
+    _publish_all([level, sex, short, types, thin], exact=False)
+    assert all(f.published is not None for f in (level, sex, short, types, thin))
+    assert level.published.column_totals == sex.published.column_totals
+    # The cover's "<5" (3 of 18, beside 15) is protected with the tables, not alone.
+    assert types.published.cells[1] == [SMALL, SMALL]
+    assert HIDDEN in [*types.published.cells[0], *level.published.column_totals]

@@ -126,6 +126,10 @@ def _published(figure: Figure, exact: bool) -> Published:
     return publish(counts, exact=exact or not figure.counts_children, totals=figure.totals)
 
 
+def _column_sums(figure: Figure) -> list[int]:
+    return [sum(column) for column in zip(*(c for _, c in figure.rows), strict=True)]
+
+
 def _publish_all(figures: list[Figure], exact: bool) -> None:
     """Publish every figure. Outside the core group, the figures that split the same
     children (``Figure.splits``: Gold's scale by level, age, sex ... and by type; its
@@ -139,11 +143,25 @@ def _publish_all(figures: list[Figure], exact: bool) -> None:
         else:
             figure.published = _published(figure, exact)
     for group in linked.values():
+        # Linked are the tables over the same children (the same column sums as the first)
+        # and the covers that count each of them at least once; any other figure of the
+        # group (a child left out of one of them, say) is published alone.
         tables = [f for f in group if f.totals]
-        covers = [f for f in group if not f.totals]
-        if not tables:
-            for figure in group:
+        sums = _column_sums(tables[0]) if tables else None
+        tables = [f for f in tables if _column_sums(f) == sums]
+        covers = [
+            f
+            for f in group
+            if not f.totals
+            and sums is not None
+            and len(_column_sums(f)) == len(sums)
+            and all(a >= b for a, b in zip(_column_sums(f), sums, strict=True))
+        ]
+        together = {id(f) for f in [*tables, *covers]}
+        for figure in group:
+            if id(figure) not in together:
                 figure.published = _published(figure, exact)
+        if not tables:
             continue
         published, covered = publish_linked(
             [[list(c) for _, c in f.rows] for f in tables],
